@@ -1,0 +1,109 @@
+using Microsoft.CodeAnalysis;
+
+namespace PermissionAnalyzer;
+
+/// <summary>
+/// Every rule's descriptor, built by one helper that fixes category and help link.
+/// The live analyzer reports with <see cref="Live"/>; the assembly-principal analyzer, which needs the
+/// whole compilation, reports the same rules with descriptors tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/>.
+/// </summary>
+internal static class Descriptors
+{
+    public const string Category = "Security";
+
+    public static class Messages
+    {
+        public const string GrantExceedsNeeds = "Principal '{0}' is granted '{1}', which no declared feature needs and no code uses";
+        public const string DeleteAccessCreep = "Principal '{0}' is granted destructive scope '{1}', which {2}";
+        public const string GrantedScopeNeverUsed = "Principal '{0}' is granted '{1}', which no code reachable from it uses";
+        public const string ScopeUsedButNotGranted = "'{0}' needs '{1}' via {2}, but principal '{3}' is not granted it";
+        public const string UseNotCoveredByFeature = "'{0}' needs '{1}' via {2}, but no feature declared by principal '{3}' needs it";
+        public const string FeatureNeedsUngrantedScope = "Feature '{0}' of principal '{1}' needs '{2}', which is not granted";
+        public const string WildcardGrant = "Principal '{0}' is granted wildcard scope '{1}'; grant the concrete scopes its code uses instead";
+        public const string InvalidScope = "Invalid scope argument of '{0}': {1}";
+        public const string UseCannotBeDetermined = "'{0}' reaches code whose scopes cannot be determined via {1}, so the uses of principal '{2}' may be incomplete";
+    }
+
+    /// <summary>Reasons for PA0002, the third message argument.</summary>
+    public static class CreepReasons
+    {
+        public const string NotNeeded = "no declared feature needs";
+        public const string NotUsed = "no code uses";
+        public const string NeitherNeededNorUsed = "no declared feature needs and no code uses";
+    }
+
+    /// <summary>Reasons for PA0008, the second message argument.</summary>
+    public static class InvalidReasons
+    {
+        public const string Null = "the scope is null";
+        public const string Empty = "the scope is empty or whitespace";
+        public const string NotConstant = "the scope is not a compile-time constant";
+        public const string WildcardNeed = "a feature must need concrete scopes, not a wildcard";
+    }
+
+#pragma warning disable RS1019 // By design (DESIGN.md, engine notes): the same rules, reported for assembly principals by a separate compilation-end analyzer, so the live analyzer carries no CompilationEnd descriptor.
+    public static class Live
+    {
+        public static readonly DiagnosticDescriptor GrantExceedsNeeds = Create(RuleIdentifiers.GrantExceedsNeeds, compilationEnd: false);
+        public static readonly DiagnosticDescriptor DeleteAccessCreep = Create(RuleIdentifiers.DeleteAccessCreep, compilationEnd: false);
+        public static readonly DiagnosticDescriptor GrantedScopeNeverUsed = Create(RuleIdentifiers.GrantedScopeNeverUsed, compilationEnd: false);
+        public static readonly DiagnosticDescriptor ScopeUsedButNotGranted = Create(RuleIdentifiers.ScopeUsedButNotGranted, compilationEnd: false);
+        public static readonly DiagnosticDescriptor UseNotCoveredByFeature = Create(RuleIdentifiers.UseNotCoveredByFeature, compilationEnd: false);
+        public static readonly DiagnosticDescriptor FeatureNeedsUngrantedScope = Create(RuleIdentifiers.FeatureNeedsUngrantedScope, compilationEnd: false);
+        public static readonly DiagnosticDescriptor WildcardGrant = Create(RuleIdentifiers.WildcardGrant, compilationEnd: false);
+        public static readonly DiagnosticDescriptor InvalidScope = Create(RuleIdentifiers.InvalidScope, compilationEnd: false);
+        public static readonly DiagnosticDescriptor UseCannotBeDetermined = Create(RuleIdentifiers.UseCannotBeDetermined, compilationEnd: false);
+    }
+
+    public static class CompilationEnd
+    {
+        public static readonly DiagnosticDescriptor GrantExceedsNeeds = Create(RuleIdentifiers.GrantExceedsNeeds, compilationEnd: true);
+        public static readonly DiagnosticDescriptor DeleteAccessCreep = Create(RuleIdentifiers.DeleteAccessCreep, compilationEnd: true);
+        public static readonly DiagnosticDescriptor GrantedScopeNeverUsed = Create(RuleIdentifiers.GrantedScopeNeverUsed, compilationEnd: true);
+        public static readonly DiagnosticDescriptor FeatureNeedsUngrantedScope = Create(RuleIdentifiers.FeatureNeedsUngrantedScope, compilationEnd: true);
+        public static readonly DiagnosticDescriptor WildcardGrant = Create(RuleIdentifiers.WildcardGrant, compilationEnd: true);
+        public static readonly DiagnosticDescriptor InvalidScope = Create(RuleIdentifiers.InvalidScope, compilationEnd: true);
+    }
+#pragma warning restore RS1019
+
+    private static DiagnosticDescriptor Create(string id, bool compilationEnd)
+    {
+        var (title, message, severity, description) = Text(id);
+        var tags = compilationEnd
+            ? new[] { WellKnownDiagnosticTags.CompilationEnd }
+            : System.Array.Empty<string>();
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            message,
+            Category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinks.ForRule(id),
+            customTags: tags);
+    }
+
+    private static (string Title, string Message, DiagnosticSeverity Severity, string Description) Text(string id) => id switch
+    {
+        RuleIdentifiers.GrantExceedsNeeds => ("Grant exceeds declared needs", Messages.GrantExceedsNeeds, DiagnosticSeverity.Warning,
+            "The principal declares its features, none of them needs this scope, and no code uses it: the grant is broader than the agreement."),
+        RuleIdentifiers.DeleteAccessCreep => ("Delete-access creep", Messages.DeleteAccessCreep, DiagnosticSeverity.Warning,
+            "A destructive scope (delete, remove, purge, ...) is granted although no declared feature needs it or no code uses it."),
+        RuleIdentifiers.GrantedScopeNeverUsed => ("Granted scope never used", Messages.GrantedScopeNeverUsed, DiagnosticSeverity.Warning,
+            "No code reachable from the principal uses this granted scope: least privilege means granting only what is used."),
+        RuleIdentifiers.ScopeUsedButNotGranted => ("Scope used but not granted", Messages.ScopeUsedButNotGranted, DiagnosticSeverity.Error,
+            "Code of the principal reaches an API that requires a scope no grant of the principal covers; the call will be refused at run time."),
+        RuleIdentifiers.UseNotCoveredByFeature => ("Use not covered by a declared feature", Messages.UseNotCoveredByFeature, DiagnosticSeverity.Warning,
+            "The principal declares its features, and none of them needs a scope its code uses: the code does more than the agreement says."),
+        RuleIdentifiers.FeatureNeedsUngrantedScope => ("Feature needs an ungranted scope", Messages.FeatureNeedsUngrantedScope, DiagnosticSeverity.Warning,
+            "A declared feature needs a scope the principal is not granted."),
+        RuleIdentifiers.WildcardGrant => ("Wildcard grant", Messages.WildcardGrant, DiagnosticSeverity.Warning,
+            "A wildcard grant covers every scope with its prefix, including destructive ones added later."),
+        RuleIdentifiers.InvalidScope => ("Invalid scope", Messages.InvalidScope, DiagnosticSeverity.Warning,
+            "A scope argument must be a non-empty compile-time constant string; a feature need must be concrete, not a wildcard."),
+        RuleIdentifiers.UseCannotBeDetermined => ("Use cannot be determined", Messages.UseCannotBeDetermined, DiagnosticSeverity.Info,
+            "Reachable code calls through dynamic or reflection, so the scopes the principal uses may be incomplete."),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown rule"),
+    };
+}

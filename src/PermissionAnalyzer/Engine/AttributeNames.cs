@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace PermissionAnalyzer.Engine;
+
+/// <summary>
+/// Recognizes the three attributes by full name, so users may declare identical copies of their own
+/// (two assemblies may then define the same name, and one GetTypeByMetadataName would return null).
+/// </summary>
+internal enum ScopeAttributeKind
+{
+    None,
+    RequiresScope,
+    GrantedScopes,
+    FeatureNeeds,
+}
+
+internal static class AttributeNames
+{
+    public const string Namespace = "PermissionAnalyzer";
+    public const string RequiresScope = "RequiresScopeAttribute";
+    public const string GrantedScopes = "GrantedScopesAttribute";
+    public const string FeatureNeeds = "FeatureNeedsAttribute";
+
+    public static readonly string[] MetadataNames =
+    {
+        Namespace + "." + RequiresScope,
+        Namespace + "." + GrantedScopes,
+        Namespace + "." + FeatureNeeds,
+    };
+
+    public static ScopeAttributeKind Classify(AttributeData attribute) => Classify(attribute.AttributeClass);
+
+    public static ScopeAttributeKind Classify(INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null || attributeClass.TypeKind == TypeKind.Error || attributeClass.ContainingType is not null)
+        {
+            return ScopeAttributeKind.None;
+        }
+
+        var kind = attributeClass.Name switch
+        {
+            RequiresScope => ScopeAttributeKind.RequiresScope,
+            GrantedScopes => ScopeAttributeKind.GrantedScopes,
+            FeatureNeeds => ScopeAttributeKind.FeatureNeeds,
+            _ => ScopeAttributeKind.None,
+        };
+
+        if (kind == ScopeAttributeKind.None)
+        {
+            return kind;
+        }
+
+        var ns = attributeClass.ContainingNamespace;
+        return ns is { Name: Namespace } && ns.ContainingNamespace is { IsGlobalNamespace: true } ? kind : ScopeAttributeKind.None;
+    }
+
+    /// <summary>The short name users write, for messages: <c>GrantedScopes</c>.</summary>
+    public static string ShortName(ScopeAttributeKind kind) => kind switch
+    {
+        ScopeAttributeKind.RequiresScope => "RequiresScope",
+        ScopeAttributeKind.GrantedScopes => "GrantedScopes",
+        ScopeAttributeKind.FeatureNeeds => "FeatureNeeds",
+        _ => string.Empty,
+    };
+}

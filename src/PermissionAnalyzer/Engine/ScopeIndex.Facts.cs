@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PermissionAnalyzer.Engine;
+
+internal sealed partial class ScopeIndex
+{
+    /// <summary>Whether the symbol is a member of this compilation whose code the engine can follow.</summary>
+    public bool HasBody(ISymbol symbol) =>
+        symbol is IMethodSymbol { IsAbstract: false, IsExtern: false } method
+        && method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
+        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly);
+
+    /// <summary>The use sites of one member's code, in source order; computed once per compilation.</summary>
+    public ImmutableArray<Site> FactsOf(ISymbol member)
+    {
+        if (!HasBody(member) && member is not IFieldSymbol and not IPropertySymbol)
+        {
+            return ImmutableArray<Site>.Empty;
+        }
+
+        var lazy = facts.GetOrAdd(
+            member.OriginalDefinition,
+            m => new Lazy<ImmutableArray<Site>>(() => ComputeFacts(m), LazyThreadSafetyMode.ExecutionAndPublication));
+        return lazy.Value;
+    }
+
+    private ImmutableArray<Site> ComputeFacts(ISymbol member)
+    {
+        var sites = new List<Site>();
+        switch (member)
+        {
+            case IFieldSymbol or IPropertySymbol:
+                // A field's or property's initializer, as its own code (constructors fold it in too).
+                AddInitializer(member, sites, fromInitializer: false);
+                break;
+
+            case IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor:
+                AddConstructor(constructor, sites);
+                break;
+
+            case IMethodSymbol method:
+                AddBodies(method.PartialImplementationPart ?? method, sites);
+                break;
+        }
+
+        return sites.ToImmutableArray();
+    }
+
+    private void AddBodies(IMethodSymbol method, List<Site> sites)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax();
+            var body = node switch
+            {
+                BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+                AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+                ArrowExpressionClauseSyntax arrow => arrow,
+                _ => null,
+            };
+
+            if (body is not null && node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+            {
+                // The declaration's operation covers the body and, for a constructor, its explicit initializer.
+                Collect(node, sites, fromInitializer: false);
+            }
+            else if (body is not null)
+            {
+                Collect(body, sites, fromInitializer: false);
+            }
+        }
+    }
+
+    private void AddConstructor(IMethodSymbol constructor, List<Site> sites)
+    {
+        ConstructorInitializerSyntax? initializer = null;
+        var hasDeclaration = false;
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is ConstructorDeclarationSyntax declaration)
+            {
+                hasDeclaration = true;
+                initializer = declaration.Initializer;
+                Collect(declaration, sites, fromInitializer: false);
+            }
+        }
+
+        var type = constructor.ContainingType;
+        var chainsToThis = initializer is not null && initializer.IsKind(SyntaxKind.ThisConstructorInitializer);
+        if (!chainsToThis)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic == constructor.IsStatic && member is IFieldSymbol or IPropertySymbol)
+                {
+                    AddInitializer(member, sites, fromInitializer: true);
+                }
+            }
+        }
+
+        if (constructor.IsStatic || type.TypeKind != TypeKind.Class)
+        {
+            return;
+        }
+
+        if (PrimaryConstructorBase(type) is { } primaryBase)
+        {
+            Collect(primaryBase, sites, fromInitializer: false);
+        }
+        else if ((!hasDeclaration || initializer is null) && ImplicitBaseConstructor(type) is { } baseConstructor && BaseTypeSyntax(type) is { } baseTypeSyntax)
+        {
+            new UseCollector(this, sites, fromInitializer: false).AddImplicitBaseConstructorCall(baseTypeSyntax, baseConstructor);
+        }
+    }
+
+    private void AddInitializer(ISymbol member, List<Site> sites, bool fromInitializer)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer,
+                PropertyDeclarationSyntax property => property.Initializer,
+                _ => null,
+            };
+
+            if (initializer is not null)
+            {
+                Collect(initializer, sites, fromInitializer);
+            }
+        }
+    }
+
+    private void Collect(SyntaxNode node, List<Site> sites, bool fromInitializer)
+    {
+        var operation = GetSemanticModel(node.SyntaxTree).GetOperation(node);
+        if (operation is not null)
+        {
+            new UseCollector(this, sites, fromInitializer).Collect(operation);
+        }
+    }
+
+    /// <summary>The parameterless (or all-optional) base constructor an implicit <c>: base()</c> binds to.</summary>
+    private static IMethodSymbol? ImplicitBaseConstructor(INamedTypeSymbol type)
+    {
+        var baseType = type.BaseType;
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object)
+        {
+            return null;
+        }
+
+        IMethodSymbol? best = null;
+        foreach (var candidate in baseType.InstanceConstructors)
+        {
+            var callable = true;
+            foreach (var parameter in candidate.Parameters)
+            {
+                callable &= parameter.IsOptional || parameter.IsParams;
+            }
+
+            if (callable && (best is null || candidate.Parameters.Length < best.Parameters.Length))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The base type in the class declaration: where a use with no syntax of its own is reported.</summary>
+    private SyntaxNode? BaseTypeSyntax(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types })
+            {
+                var first = types[0];
+                var model = GetSemanticModel(first.SyntaxTree);
+                if (SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(first.Type).Type?.OriginalDefinition, type.BaseType?.OriginalDefinition))
+                {
+                    return first.Type;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static SyntaxNode? PrimaryConstructorBase(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } && types[0] is PrimaryConstructorBaseTypeSyntax primary)
+            {
+                return primary;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PermissionAnalyzer.Engine;
+
+/// <summary>
+/// The engine's per-compilation facts, shared by every analyzer and every principal of one compilation:
+/// each member's declared requirement, each body's use sites and each body's transitive summary are
+/// computed once, on demand, and are safe to read from concurrent analyzer callbacks.
+/// </summary>
+internal sealed partial class ScopeIndex
+{
+    /// <summary>The pseudo-scope of uses that cannot be determined (dynamic, reflection).</summary>
+    public const string Undetermined = "\0undetermined";
+
+    private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<string>> requirements = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Lazy<ImmutableArray<Site>>> facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, UseSummary> summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> principalTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>>> interfaceImplementations = new(SymbolEqualityComparer.Default);
+
+    private ScopeIndex(Compilation compilation)
+    {
+        Compilation = compilation;
+        DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
+        AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
+        IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
+    }
+
+    public Compilation Compilation { get; }
+
+    public IMethodSymbol? DisposeMethod { get; }
+
+    public IMethodSymbol? AsyncDisposeMethod { get; }
+
+    /// <summary>The assembly declares grants or features: it owns all code outside type principals.</summary>
+    public bool IsAssemblyPrincipal { get; }
+
+    public static ScopeIndex For(Compilation compilation) => Shared.GetValue(compilation, c => new ScopeIndex(c));
+
+    /// <summary>
+    /// Whether the attributes are visible at all, decided before any binding by name in source and references.
+    /// Without them nothing can be annotated, so nothing is registered.
+    /// </summary>
+    public static bool AnnotationsVisible(Compilation compilation)
+    {
+        foreach (var name in AttributeNames.MetadataNames)
+        {
+            if (compilation.GetTypesByMetadataName(name).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+#pragma warning disable RS1030 // Reading other members' bodies is the engine's design: each tree's model is created once per compilation and shared.
+    public SemanticModel GetSemanticModel(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    public bool IsPrincipal(INamedTypeSymbol type) =>
+        principalTypes.GetOrAdd(type.OriginalDefinition, t => t.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds));
+
+    /// <summary>
+    /// The principal whose code the symbol is: the innermost enclosing type principal, else the assembly
+    /// (as <see cref="IAssemblySymbol"/>) when it is a principal and the symbol is in source here, else null.
+    /// </summary>
+    public ISymbol? OwnerOf(ISymbol symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (IsPrincipal(type))
+            {
+                return type.OriginalDefinition;
+            }
+        }
+
+        return IsAssemblyPrincipal && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly)
+            ? Compilation.Assembly
+            : null;
+    }
+
+    // ---- Declared requirements -------------------------------------------------------------------
+
+    /// <summary>
+    /// The scopes using <paramref name="symbol"/> requires by declaration: its own <c>[RequiresScope]</c>, its
+    /// property's or event's, its containing type's (and base classes', the attribute being inherited), and
+    /// those of the members it overrides or implements. Reflection entry points require <see cref="Undetermined"/>.
+    /// </summary>
+    public ImmutableArray<string> RequirementOf(ISymbol symbol) =>
+        requirements.GetOrAdd(symbol.OriginalDefinition, ComputeRequirement);
+
+    private ImmutableArray<string> ComputeRequirement(ISymbol symbol)
+    {
+        SortedSet<string>? scopes = null;
+        AddDeclared(symbol, ref scopes);
+
+        if (symbol is IMethodSymbol method)
+        {
+            if (method.AssociatedSymbol is { } associated)
+            {
+                AddDeclared(associated, ref scopes);
+            }
+
+            if (method.OverriddenMethod is { } overridden)
+            {
+                AddAll(RequirementOf(overridden), ref scopes);
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                AddAll(RequirementOf(implemented), ref scopes);
+            }
+
+            if (method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } containing
+                && ImplicitImplementations(containing).TryGetValue(method, out var interfaceMembers))
+            {
+                foreach (var interfaceMember in interfaceMembers)
+                {
+                    AddAll(RequirementOf(interfaceMember), ref scopes);
+                }
+            }
+
+            if (IsReflectionEntryPoint(method))
+            {
+                (scopes ??= new SortedSet<string>(StringComparer.Ordinal)).Add(Undetermined);
+            }
+        }
+
+        for (var type = symbol.ContainingType; type is not null; type = type.TypeKind == TypeKind.Interface ? null : type.BaseType)
+        {
+            AddDeclared(type, ref scopes);
+        }
+
+        return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
+    }
+
+    private static void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope)
+            {
+                continue;
+            }
+
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                if (argument.Kind == TypedConstantKind.Array)
+                {
+                    if (argument.IsNull)
+                    {
+                        continue;
+                    }
+
+                    foreach (var element in argument.Values)
+                    {
+                        AddValid(element.Value as string, ref scopes);
+                    }
+                }
+                else
+                {
+                    AddValid(argument.Value as string, ref scopes);
+                }
+            }
+        }
+    }
+
+    private static void AddValid(string? scope, ref SortedSet<string>? scopes)
+    {
+        if (!string.IsNullOrWhiteSpace(scope))
+        {
+            (scopes ??= new SortedSet<string>(StringComparer.Ordinal)).Add(scope!);
+        }
+    }
+
+    private static void AddAll(ImmutableArray<string> source, ref SortedSet<string>? scopes)
+    {
+        if (source.IsEmpty)
+        {
+            return;
+        }
+
+        scopes ??= new SortedSet<string>(StringComparer.Ordinal);
+        scopes.UnionWith(source);
+    }
+
+    /// <summary>For each member of <paramref name="type"/>, the interface members it implicitly implements.</summary>
+    private ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>> ImplicitImplementations(INamedTypeSymbol type) =>
+        interfaceImplementations.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            var map = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+            foreach (var @interface in t.AllInterfaces)
+            {
+                foreach (var interfaceMember in @interface.GetMembers())
+                {
+                    if (interfaceMember is not IMethodSymbol { IsStatic: false } || interfaceMember.IsSealed)
+                    {
+                        continue;
+                    }
+
+                    if (t.FindImplementationForInterfaceMember(interfaceMember) is { } implementation
+                        && SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, t))
+                    {
+                        var key = implementation.OriginalDefinition;
+                        if (!map.TryGetValue(key, out var list))
+                        {
+                            map[key] = list = new List<ISymbol>();
+                        }
+
+                        list.Add(interfaceMember.OriginalDefinition);
+                    }
+                }
+            }
+
+            return map.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), SymbolEqualityComparer.Default);
+        });
+
+    private static bool IsReflectionEntryPoint(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (type is null || type.ContainingNamespace is not { } ns)
+        {
+            return false;
+        }
+
+        var namespaceName = ns.ToDisplayString();
+        return (namespaceName, type.Name, method.Name) switch
+        {
+            ("System.Reflection", "MethodBase" or "MethodInfo", "Invoke") => true,
+            ("System", "Activator", "CreateInstance") => true,
+            ("System", "Type", "InvokeMember") => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The receiver type's implementation of a bound member, when the receiver's static type is a class or
+    /// struct: the override nearest to it for virtual members, its interface mapping for interface members.
+    /// </summary>
+    public static ISymbol? ImplementationOn(ITypeSymbol receiverType, ISymbol member)
+    {
+        if (receiverType.TypeKind is not (TypeKind.Class or TypeKind.Struct) || member.IsStatic)
+        {
+            return null;
+        }
+
+        if (member.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            var implementation = receiverType.FindImplementationForInterfaceMember(member);
+            return implementation is not null && !SymbolEqualityComparer.Default.Equals(implementation, member) ? implementation : null;
+        }
+
+        if (!(member.IsVirtual || member.IsAbstract || member.IsOverride) || member is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var target = method.OriginalDefinition;
+        for (var type = receiverType as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target.ContainingType))
+            {
+                return null;
+            }
+
+            foreach (var candidate in type.GetMembers(method.Name))
+            {
+                if (candidate is IMethodSymbol { IsOverride: true } overriding && Overrides(overriding, target))
+                {
+                    return overriding;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Overrides(IMethodSymbol overriding, IMethodSymbol target)
+    {
+        for (var current = overriding.OverriddenMethod; current is not null; current = current.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

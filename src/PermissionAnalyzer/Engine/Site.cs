@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PermissionAnalyzer.Engine;
+
+/// <summary>
+/// One place in a member's code that uses other members: a call, an access, a creation, a method group,
+/// or an implicit call of the closed list (foreach, using, await, deconstruction, operators, base constructor).
+/// </summary>
+internal sealed class Site
+{
+    public Site(SyntaxNode node, ImmutableArray<ISymbol> targets, bool isDynamic, bool fromInitializer)
+    {
+        Node = node;
+        Targets = targets;
+        IsDynamic = isDynamic;
+        FromInitializer = fromInitializer;
+    }
+
+    /// <summary>Where a diagnostic about this use is reported.</summary>
+    public SyntaxNode Node { get; }
+
+    /// <summary>The member the compiler binds and, where the receiver rule applies, the receiver type's implementation.</summary>
+    public ImmutableArray<ISymbol> Targets { get; }
+
+    /// <summary>A call through <c>dynamic</c>: what it reaches cannot be determined.</summary>
+    public bool IsDynamic { get; }
+
+    /// <summary>A field or property initializer folded into a constructor's facts.</summary>
+    public bool FromInitializer { get; }
+}

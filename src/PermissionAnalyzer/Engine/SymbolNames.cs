@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace PermissionAnalyzer.Engine;
+
+/// <summary>How members and chains are named in messages: <c>Helper.Fetch → MessagesApi.ReadThread</c>.</summary>
+internal static class SymbolNames
+{
+    private const int MaxShownHops = 10;
+
+    public static string Member(ISymbol symbol)
+    {
+        var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+        var type = member.ContainingType;
+        string name = member switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => type?.Name ?? member.Name,
+            IPropertySymbol { IsIndexer: true } => "this[]",
+            _ => member.Name,
+        };
+
+        return type is null ? name : type.Name + "." + name;
+    }
+
+    public static string Chain(IReadOnlyList<ISymbol> chain, bool endsInDynamicCall)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            if (chain.Count > MaxShownHops && i == MaxShownHops / 2)
+            {
+                var skipped = chain.Count - MaxShownHops;
+                builder.Append(" → … ").Append(skipped).Append(" more …");
+                i += skipped - 1;
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(" → ");
+            }
+
+            builder.Append(Member(chain[i]));
+        }
+
+        if (endsInDynamicCall)
+        {
+            builder.Append(builder.Length > 0 ? " → a dynamic call" : "a dynamic call");
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PermissionAnalyzer.Engine;
+
+namespace PermissionAnalyzer.Rules;
+
+/// <summary>
+/// The live analyzer: symbol-level analysis of each type principal (its grants, needs and uses), of the
+/// code an assembly principal owns (its uses), and of <c>[RequiresScope]</c> arguments. Everything it
+/// reports shows as the user types and can be fixed there; it has no compilation-end descriptor.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.Live.GrantExceedsNeeds,
+        Descriptors.Live.DeleteAccessCreep,
+        Descriptors.Live.GrantedScopeNeverUsed,
+        Descriptors.Live.ScopeUsedButNotGranted,
+        Descriptors.Live.UseNotCoveredByFeature,
+        Descriptors.Live.FeatureNeedsUngrantedScope,
+        Descriptors.Live.WildcardGrant,
+        Descriptors.Live.InvalidScope,
+        Descriptors.Live.UseCannotBeDetermined);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ScopeIndex.AnnotationsVisible(start.Compilation))
+            {
+                return;
+            }
+
+            var index = ScopeIndex.For(start.Compilation);
+            start.RegisterSymbolAction(c => AnalyzeType(index, c), SymbolKind.NamedType);
+            start.RegisterSymbolAction(c => ValidateRequirements(index, c), SymbolKind.Method, SymbolKind.Property, SymbolKind.Event);
+        });
+    }
+
+    private static void AnalyzeType(ScopeIndex index, SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        ValidateRequirements(index, context);
+
+        if (index.IsPrincipal(type))
+        {
+            var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), context.CancellationToken);
+            var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), context.CancellationToken);
+            var words = Options.DestructiveWordsFor(context.Options, type.DeclaringSyntaxReferences);
+            Verdicts.ReportDeclaration(declaration, uses, words, DescriptorSet.Live, "Type", context.ReportDiagnostic);
+            Verdicts.ReportUses(index, declaration, uses, "Type", context.ReportDiagnostic);
+        }
+        else if (index.IsAssemblyPrincipal && type.ContainingType is null)
+        {
+            // Code owned by the assembly principal: its uses are reported live, type by type; the assembly's
+            // grant verdicts need the whole compilation and come from AssemblyPrincipalAnalyzer.
+            var assembly = index.Compilation.Assembly;
+            var declaration = PrincipalDeclaration.Read(index, assembly, assembly.GetAttributes(), context.CancellationToken);
+            var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), context.CancellationToken);
+            Verdicts.ReportUses(index, declaration, uses, "Assembly", context.ReportDiagnostic);
+        }
+    }
+
+    private static void ValidateRequirements(ScopeIndex index, SymbolAnalysisContext context)
+    {
+        foreach (var invalid in PrincipalDeclaration.ValidateRequirements(index, context.Symbol.GetAttributes(), context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.Live.InvalidScope,
+                invalid.Syntax.GetLocation(),
+                AttributeNames.ShortName(invalid.Attribute),
+                invalid.Reason));
+        }
+    }
+}
