@@ -59,8 +59,9 @@ internal sealed class PrincipalUses
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is INamedTypeSymbol)
+                if (member is INamedTypeSymbol or IFieldSymbol { AssociatedSymbol: not null })
                 {
+                    // Nested types are listed in ownTypes; a backing field's initializer is its property's.
                     continue;
                 }
 
