@@ -923,4 +923,71 @@ public class UseKindTests
 
         await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.IsAdult", "contacts:read", "Contact.Deconstruct"));
     }
+
+    [Fact]
+    public async Task ObjectInitializer_UsesThePropertySetter()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Profile
+            {
+                public string Email { get => ""; [RequiresScope("profile:write")] set { } }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Profile Create() => new Profile { {|#0:Email|} = "a@b.c" };
+            }
+            """;
+
+        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Create", "profile:write", "Profile.Email"));
+    }
+
+    [Fact]
+    public async Task AwaitUsingAndAwaitForeach_UseTheAsyncPattern()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PermissionAnalyzer;
+
+            public sealed class Upload : IAsyncDisposable
+            {
+                [RequiresScope("files:commit")] public ValueTask DisposeAsync() => default;
+            }
+
+            public sealed class Changes
+            {
+                [RequiresScope("changes:read")] public ChangeCursor GetAsyncEnumerator(CancellationToken token = default) => new ChangeCursor();
+            }
+
+            public sealed class ChangeCursor
+            {
+                public string Current => "";
+
+                public ValueTask<bool> MoveNextAsync() => new ValueTask<bool>(false);
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public async Task Run(Changes changes)
+                {
+                    await using var {|#0:upload = new Upload()|};
+                    await foreach (var change in {|#1:changes|})
+                    {
+                    }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Run", "files:commit", "Upload.DisposeAsync"),
+            NotGranted(1, "Partner.Run", "changes:read", "Changes.GetAsyncEnumerator"));
+    }
 }
