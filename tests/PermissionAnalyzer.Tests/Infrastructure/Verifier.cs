@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -141,7 +140,4 @@ public static class Verify
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(new[] { source }, expected);
 
     public static Task AnalyzerAsync(string[] sources, params DiagnosticResult[] expected) => Test(sources).Expecting(expected).RunAsync();
-
-    /// <summary>The live descriptors, for tests of the descriptors themselves.</summary>
-    internal static IEnumerable<DiagnosticDescriptor> AllLiveDescriptors => LiveDescriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal);
 }
