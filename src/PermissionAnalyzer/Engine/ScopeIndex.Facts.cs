@@ -57,6 +57,20 @@ internal sealed partial class ScopeIndex
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var node = reference.GetSyntax();
+            if (node is CompilationUnitSyntax unit)
+            {
+                // Top-level statements: the synthesized entry point's body is the file's global statements.
+                foreach (var member in unit.Members)
+                {
+                    if (member is GlobalStatementSyntax global)
+                    {
+                        Collect(global.Statement, sites, fromInitializer: false);
+                    }
+                }
+
+                continue;
+            }
+
             var body = node switch
             {
                 BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,

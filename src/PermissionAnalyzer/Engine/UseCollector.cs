@@ -66,7 +66,10 @@ internal sealed class UseCollector
         switch (operation)
         {
             case IInvocationOperation invocation:
-                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction)
+                // A constructor without initializer binds an implicit base-constructor call whose syntax is the
+                // whole constructor declaration; ScopeIndex records it once, at the base type in the class declaration.
+                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction
+                    && !(invocation.IsImplicit && invocation.Syntax is ConstructorDeclarationSyntax))
                 {
                     AddTarget(invocation.TargetMethod, invocation.Instance?.Type);
                     Flush(invocation.Syntax);

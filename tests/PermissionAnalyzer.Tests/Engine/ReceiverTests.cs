@@ -1,0 +1,255 @@
+using System.Threading.Tasks;
+using PermissionAnalyzer.Tests.Infrastructure;
+using Xunit;
+
+namespace PermissionAnalyzer.Tests.Engine;
+
+/// <summary>
+/// Overrides and interface implementations inherit their base member's requirement; a call is judged by the
+/// bound member and, for a class- or struct-typed receiver, by that type's implementation. Behind an
+/// interface-typed or abstract receiver nothing is guessed.
+/// </summary>
+public class ReceiverTests
+{
+    [Fact]
+    public async Task OverrideOfAnnotatedAbstractMember_InheritsTheRequirement()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public abstract class Store
+            {
+                [RequiresScope("store:wipe")] public abstract void Wipe();
+            }
+
+            public sealed class SqlStore : Store
+            {
+                public override void Wipe() { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void ViaBase(Store store) => {|#0:store.Wipe()|};
+
+                public void ViaDerived(SqlStore store) => {|#1:store.Wipe()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaBase", "store:wipe", "Store.Wipe", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.ViaDerived", "store:wipe", "SqlStore.Wipe", "Partner"));
+    }
+
+    [Fact]
+    public async Task ImplementationsOfAnnotatedInterfaceMember_InheritTheRequirement()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public interface IMailbox
+            {
+                [RequiresScope("mail:read")] string Read();
+
+                [RequiresScope("mail:delete")] void Purge();
+            }
+
+            public sealed class Mailbox : IMailbox
+            {
+                public string Read() => "";
+
+                void IMailbox.Purge() { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public string ViaClass(Mailbox mailbox) => {|#0:mailbox.Read()|};
+
+                public void ViaInterface(IMailbox mailbox) => {|#1:mailbox.Purge()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaClass", "mail:read", "Mailbox.Read", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.ViaInterface", "mail:delete", "IMailbox.Purge", "Partner"));
+    }
+
+    [Fact]
+    public async Task ClassTypedReceiver_CountsTheClassOverride()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public class Exporter
+            {
+                public virtual void Export() { }
+            }
+
+            public class PurgingExporter : Exporter
+            {
+                [RequiresScope("data:purge")] public override void Export() { }
+            }
+
+            public sealed class QuietPurgingExporter : PurgingExporter
+            {
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Exact(PurgingExporter exporter) => {|#0:exporter.Export()|};
+
+                public void Inherited(QuietPurgingExporter exporter) => {|#1:exporter.Export()|};
+
+                public void Base(Exporter exporter) => exporter.Export();
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Exact", "data:purge", "PurgingExporter.Export", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.Inherited", "data:purge", "PurgingExporter.Export", "Partner"));
+    }
+
+    [Fact]
+    public async Task ClassTypedReceiver_CountsTheClassImplementationOfAnInterfaceMember()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public interface IJob
+            {
+                void Execute();
+            }
+
+            public sealed class DeleteJob : IJob
+            {
+                [RequiresScope("files:delete")] public void Execute() { }
+            }
+
+            public struct WipeJob : IJob
+            {
+                [RequiresScope("files:wipe")] void IJob.Execute() { }
+            }
+
+            public static class Runner
+            {
+                public static void Run<T>(T job) where T : IJob => job.Execute();
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void ViaClass(DeleteJob job) => {|#0:job.Execute()|};
+
+                public void ViaInterface(IJob job) => job.Execute();
+
+                public void ViaCast(DeleteJob job) => ((IJob)job).Execute();
+
+                public void ViaGeneric(WipeJob job) => Runner.Run(job);
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaClass", "files:delete", "DeleteJob.Execute", "Partner"));
+    }
+
+    [Fact]
+    public async Task AbstractTypedReceiver_DoesNotGuessTheOverride()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public abstract class Store
+            {
+                public abstract void Wipe();
+            }
+
+            public sealed class SqlStore : Store
+            {
+                [RequiresScope("store:wipe")] public override void Wipe() { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void ViaAbstract(Store store) => store.Wipe();
+
+                public void ViaConcrete(SqlStore store) => {|#0:store.Wipe()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaConcrete", "store:wipe", "SqlStore.Wipe", "Partner"));
+    }
+
+    [Fact]
+    public async Task TypeLevelRequirementOfABaseClass_IsInherited()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [RequiresScope("crm:access")]
+            public class CrmClient
+            {
+                public string Name() => "";
+            }
+
+            public sealed class LeadsClient : CrmClient
+            {
+                [RequiresScope("crm:leads")] public string[] Leads() => new string[0];
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public string[] Run(LeadsClient client) => {|#0:client.Leads()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "crm:access", "LeadsClient.Leads", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "crm:leads", "LeadsClient.Leads", "Partner"));
+    }
+
+    [Fact]
+    public async Task OverrideInSourceOfAVirtualHelper_IsFollowedThroughAClassReceiver()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class MessagesApi
+            {
+                [RequiresScope("messages:read")] public static string ReadThread(string id) => id;
+            }
+
+            public class Loader
+            {
+                public virtual string Load(string id) => id;
+            }
+
+            public sealed class ThreadLoader : Loader
+            {
+                public override string Load(string id) => MessagesApi.ReadThread(id);
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public string ViaDerived(ThreadLoader loader) => {|#0:loader.Load("t")|};
+
+                public string ViaBase(Loader loader) => loader.Load("t");
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaDerived", "messages:read", "ThreadLoader.Load → MessagesApi.ReadThread", "Partner"));
+    }
+}
