@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace PermissionAnalyzer.Engine;
 
@@ -13,10 +14,22 @@ internal static class SymbolNames
     {
         var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
         var type = member.ContainingType;
-        string name = member switch
+        if (member is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName })
+        {
+            return "top-level statements";
+        }
+
+        var name = member switch
         {
             IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => type?.Name ?? member.Name,
+            IMethodSymbol { MethodKind: MethodKind.Destructor } => "~" + (type?.Name ?? member.Name),
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op => "operator " + SyntaxFacts.GetText(SyntaxFacts.GetOperatorKind(op.MetadataName)),
+            IMethodSymbol { MethodKind: MethodKind.Conversion } conversion =>
+                (conversion.Name == WellKnownMemberNames.ImplicitConversionName ? "implicit" : "explicit") + " operator " + conversion.ReturnType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             IPropertySymbol { IsIndexer: true } => "this[]",
+            IMethodSymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
+            IPropertySymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
+            IEventSymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
             _ => member.Name,
         };
 

@@ -184,7 +184,7 @@ public class AssemblyPrincipalTests
         await test
             .Expecting(
                 Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("TestProject", "files:write"),
-                Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Program.<Main>$", "files:delete", "FilesApi.Delete", "TestProject"))
+                Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("top-level statements", "files:delete", "FilesApi.Delete", "TestProject"))
             .RunAsync();
     }
 

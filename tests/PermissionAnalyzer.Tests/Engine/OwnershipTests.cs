@@ -259,13 +259,13 @@ public class OwnershipTests
             new[] { MessagesApi, source },
             Use(0, "Partner.Partner", "messages:read", "MessagesApi.ReadThread"),
             Use(1, "Partner.Partner", "messages:send", "MessagesApi.Send"),
-            Use(2, "Partner.Finalize", "messages:delete", "MessagesApi.DeleteThread"),
+            Use(2, "Partner.~Partner", "messages:delete", "MessagesApi.DeleteThread"),
             Use(3, "Partner.Latest", "messages:read", "MessagesApi.ReadThread"),
             Use(4, "Partner.Draft", "messages:read", "MessagesApi.ReadThread"),
             Use(5, "Partner.Draft", "messages:send", "MessagesApi.Send"),
             Use(6, "Partner.this[]", "messages:read", "MessagesApi.ReadThread"),
             Use(7, "Partner.Changed", "messages:send", "MessagesApi.Send"),
             Use(8, "Partner.Changed", "messages:delete", "MessagesApi.DeleteThread"),
-            Use(9, "Partner.op_Addition", "messages:send", "MessagesApi.Send"));
+            Use(9, "Partner.operator +", "messages:send", "MessagesApi.Send"));
     }
 }

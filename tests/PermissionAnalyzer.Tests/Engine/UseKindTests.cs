@@ -562,7 +562,7 @@ public class UseKindTests
             }
             """;
 
-        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Run", "session:close", "Session.System.IDisposable.Dispose"));
+        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Run", "session:close", "Session.Dispose"));
     }
 
     [Fact]
@@ -726,11 +726,11 @@ public class UseKindTests
 
         await Verify.AnalyzerAsync(
             source,
-            NotGranted(0, "Partner.Sum", "billing:add", "Balance.op_Addition"),
-            NotGranted(1, "Partner.Refund", "billing:negate", "Balance.op_UnaryNegation"),
-            NotGranted(2, "Partner.Amount", "billing:read", "Balance.op_Implicit"),
-            NotGranted(3, "Partner.Show", "billing:format", "Balance.op_Explicit"),
-            NotGranted(4, "Partner.Accumulate", "billing:add", "Balance.op_Addition"));
+            NotGranted(0, "Partner.Sum", "billing:add", "Balance.operator +"),
+            NotGranted(1, "Partner.Refund", "billing:negate", "Balance.operator -"),
+            NotGranted(2, "Partner.Amount", "billing:read", "Balance.implicit operator decimal"),
+            NotGranted(3, "Partner.Show", "billing:format", "Balance.explicit operator string"),
+            NotGranted(4, "Partner.Accumulate", "billing:add", "Balance.operator +"));
     }
 
     [Fact]
