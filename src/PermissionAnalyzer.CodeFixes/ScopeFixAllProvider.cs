@@ -40,8 +40,9 @@ internal sealed class ScopeFixAllProvider : FixAllProvider
         {
             var plans = await provider.PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
 
-            // Without a key (a host that asks for "the" fix, as `dotnet format` may) each diagnostic gets its first action.
-            var plan = key is null ? plans.FirstOrDefault() : plans.FirstOrDefault(p => p.EquivalenceKey == key);
+            // Without a key of this fixer (a host that asks for "the" fix, as `dotnet format` may) each
+            // diagnostic gets its first action.
+            var plan = key is null || !provider.Offers(key) ? plans.FirstOrDefault() : plans.FirstOrDefault(p => p.EquivalenceKey == key);
             if (plan is null)
             {
                 continue;

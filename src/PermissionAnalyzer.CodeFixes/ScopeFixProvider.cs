@@ -43,6 +43,9 @@ public abstract class ScopeFixProvider : CodeFixProvider
     /// <summary>The actions <paramref name="diagnostic"/> offers, in the order the lightbulb shows them; none that would change nothing.</summary>
     internal abstract Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
+    /// <summary>Whether this fixer offers actions with <paramref name="equivalenceKey"/>.</summary>
+    internal abstract bool Offers(string equivalenceKey);
+
     /// <summary>The node a grant or need diagnostic is on: the scope argument or array element.</summary>
     internal static async Task<SyntaxNode?> NodeOfAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

@@ -24,6 +24,10 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
         RuleIdentifiers.DeleteAccessCreep,
         RuleIdentifiers.GrantedScopeNeverUsed);
 
+    internal override bool Offers(string equivalenceKey) =>
+        equivalenceKey is EquivalenceKeys.RemoveScope or EquivalenceKeys.NarrowGrant
+        || equivalenceKey.StartsWith(EquivalenceKeys.DeclareInFeaturePrefix, System.StringComparison.Ordinal);
+
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (DiagnosticData.Get(diagnostic, DiagnosticProperties.Scope) is not { } scope

@@ -22,6 +22,9 @@ public sealed class UngrantedScopeFixer : ScopeFixProvider
         RuleIdentifiers.ScopeUsedButNotGranted,
         RuleIdentifiers.FeatureNeedsUngrantedScope);
 
+    internal override bool Offers(string equivalenceKey) =>
+        equivalenceKey is EquivalenceKeys.GrantScope or EquivalenceKeys.RemoveNeed;
+
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (DiagnosticData.Get(diagnostic, DiagnosticProperties.Scope) is not { } scope

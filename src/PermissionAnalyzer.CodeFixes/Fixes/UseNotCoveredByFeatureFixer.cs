@@ -14,6 +14,9 @@ public sealed class UseNotCoveredByFeatureFixer : ScopeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UseNotCoveredByFeature);
 
+    internal override bool Offers(string equivalenceKey) =>
+        equivalenceKey.StartsWith(EquivalenceKeys.DeclareInFeaturePrefix, System.StringComparison.Ordinal);
+
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (DiagnosticData.Get(diagnostic, DiagnosticProperties.Scope) is not { } scope

@@ -19,6 +19,8 @@ public sealed class WildcardGrantFixer : ScopeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WildcardGrant);
 
+    internal override bool Offers(string equivalenceKey) => equivalenceKey == EquivalenceKeys.ReplaceWildcard;
+
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (await NodeOfAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } node

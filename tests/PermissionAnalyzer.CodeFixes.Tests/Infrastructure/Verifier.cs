@@ -88,19 +88,42 @@ public static class Verify
     }
 
     /// <summary>
+    /// Fix All in solution the way `dotnet format analyzers` asks for it: with no equivalence key (or the key
+    /// of whatever action the host saw first) and only <paramref name="ids"/>. Returns the fixed text.
+    /// </summary>
+    public static async Task<string> FixAllLikeDotnetFormatAsync(string source, CodeFixProvider fixer, string? equivalenceKey, params string[] ids)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = await DocumentAsync(workspace, source);
+        var diagnostics = await DiagnosticsAsync(document);
+        var fixAllContext = new FixAllContext(
+            document,
+            fixer,
+            FixAllScope.Solution,
+            equivalenceKey!,
+            ids,
+            new FixedDiagnostics(diagnostics),
+            CancellationToken.None);
+        var action = await fixer.GetFixAllProvider()!.GetFixAsync(fixAllContext);
+        if (action is null)
+        {
+            return source;
+        }
+
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        return (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+    }
+
+    /// <summary>
     /// The actions offered for each diagnostic with <paramref name="id"/> in <paramref name="source"/>, in
     /// source order, as "title | key".
     /// </summary>
     public static async Task<IReadOnlyList<IReadOnlyList<string>>> OfferedAsync(string source, string id)
     {
         using var workspace = new AdhocWorkspace();
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var project = workspace.AddProject("Offered", LanguageNames.CSharp)
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .WithMetadataReferences(references.Add(FixTest.Annotations));
-        var document = project.AddDocument("Test0.cs", source);
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+        var document = await DocumentAsync(workspace, source);
+        var diagnostics = await DiagnosticsAsync(document);
 
         var offered = new List<IReadOnlyList<string>>();
         foreach (var diagnostic in diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start))
@@ -115,5 +138,39 @@ public static class Verify
         }
 
         return offered;
+    }
+
+    private static async Task<Document> DocumentAsync(AdhocWorkspace workspace, string source)
+    {
+        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var project = workspace.AddProject("Test", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithMetadataReferences(references.Add(FixTest.Annotations));
+        return project.AddDocument("Test0.cs", source, filePath: "/0/Test0.cs");
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
+    {
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        return await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+    }
+
+    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<Diagnostic> diagnostics;
+
+        public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics)
+        {
+            this.diagnostics = diagnostics;
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            Task.FromResult(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
     }
 }
