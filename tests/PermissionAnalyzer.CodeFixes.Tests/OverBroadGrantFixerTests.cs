@@ -76,6 +76,44 @@ public class OverBroadGrantFixerTests
     }
 
     [Fact]
+    public async Task RemoveScope_LastScopeAfterACommentedOne_CommentStaysOnItsLine()
+    {
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(
+                "messages:read",
+                "messages:delete", // the clean-up job
+                {|PA0003:"messages:archive"|})] // archive, never called
+            public sealed class Partner
+            {
+                public string Read(string id) => MessagesApi.Read(id);
+
+                public void CleanUp(string id) => MessagesApi.Delete(id);
+            }
+
+            {{Api}}
+            """;
+        var fixedSource = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(
+                "messages:read",
+                "messages:delete")] // the clean-up job
+            public sealed class Partner
+            {
+                public string Read(string id) => MessagesApi.Read(id);
+
+                public void CleanUp(string id) => MessagesApi.Delete(id);
+            }
+
+            {{Api}}
+            """;
+
+        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.RemoveScope);
+    }
+
+    [Fact]
     public async Task RemoveScope_ClosingParenthesisOnItsOwnLine_StaysThere()
     {
         var source = $$"""

@@ -13,7 +13,11 @@ namespace PermissionAnalyzer.CodeFixes.Editing;
 /// </summary>
 internal static class ListEdits
 {
-    public static SeparatedSyntaxList<T> RemoveAt<T>(SeparatedSyntaxList<T> list, int index)
+    /// <summary>
+    /// Removes the element at <paramref name="index"/>. Removing the last element may also change the end of
+    /// the line the list closes on (see <see cref="Removal{T}"/>), which the caller applies.
+    /// </summary>
+    public static Removal<T> RemoveAt<T>(SeparatedSyntaxList<T> list, int index)
         where T : SyntaxNode
     {
         var nodes = list.ToList();
@@ -22,7 +26,8 @@ internal static class ListEdits
 
         if (index < separators.Count)
         {
-            // The element and the comma after it go; the next element takes its place on the line.
+            // The element goes with the comma after it (and the comment on its line); the next element takes
+            // its place on the line, below the comment lines that were above the removed one.
             if (index + 1 < nodes.Count)
             {
                 var next = nodes[index + 1];
@@ -36,30 +41,48 @@ internal static class ListEdits
 
             nodes.RemoveAt(index);
             separators.RemoveAt(index);
+            return new Removal<T>(SyntaxFactory.SeparatedList(nodes, separators), default, dropLineEndComment: false);
         }
-        else
+
+        // The last element goes with the comma before it. The closing token keeps its place: on its own line
+        // if it was, else right after the new last element. A comment the comma carried belongs to the line
+        // of the new last element, which the closing token now ends: it moves to the end of that line.
+        // A comment at the end of the removed element's own line belonged to it and goes.
+        var previous = nodes[index - 1];
+        var separator = separators[index - 1];
+        var removedTrailing = removed.GetTrailingTrivia();
+        var closingOnOwnLine = Trivia.HasLineBreak(removedTrailing);
+        var previousLineComment = Trivia.HasLineBreak(separator.TrailingTrivia)
+            ? Trivia.Comments(separator.TrailingTrivia)
+            : default;
+
+        var trailing = previous.GetTrailingTrivia();
+        var detached = Trivia.Detached(removed.GetLeadingTrivia());
+        if (Trivia.HasComment(detached))
         {
-            // The last element and the comma before it go; what followed the element (a line break before
-            // the closing token) now follows the previous one. Comments on the way are kept.
-            var previous = nodes[index - 1];
-            var separator = separators[index - 1];
-            var trailing = previous.GetTrailingTrivia();
-            var detached = Trivia.Detached(removed.GetLeadingTrivia());
-            if (Trivia.HasComment(separator.TrailingTrivia) || Trivia.HasComment(detached))
-            {
-                trailing = trailing.AddRange(separator.TrailingTrivia).AddRange(detached);
-                if (removed.GetTrailingTrivia().Count == 0)
-                {
-                    trailing = trailing.AddRange(Trivia.Indentation(removed));
-                }
-            }
-
-            nodes[index - 1] = previous.WithTrailingTrivia(trailing.AddRange(removed.GetTrailingTrivia()));
-            nodes.RemoveAt(index);
-            separators.RemoveAt(index - 1);
+            // Comment lines above the removed element stay, above the closing token.
+            trailing = trailing.AddRange(previousLineComment).Add(EndOfLineOf(separator)).AddRange(detached);
+            trailing = closingOnOwnLine ? trailing : trailing.AddRange(Trivia.Indentation(removed));
+            previousLineComment = default;
+        }
+        else if (closingOnOwnLine)
+        {
+            trailing = trailing.AddRange(previousLineComment);
+            previousLineComment = default;
         }
 
-        return SyntaxFactory.SeparatedList(nodes, separators);
+        // What separated the removed element from the closing token (a space, a line break) stays; its comments go.
+        trailing = closingOnOwnLine
+            ? trailing.Add(removedTrailing.First(Trivia.IsLineBreak))
+            : trailing.AddRange(removedTrailing.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+
+        nodes[index - 1] = previous.WithTrailingTrivia(trailing);
+        nodes.RemoveAt(index);
+        separators.RemoveAt(index - 1);
+        return new Removal<T>(
+            SyntaxFactory.SeparatedList(nodes, separators),
+            previousLineComment,
+            dropLineEndComment: !closingOnOwnLine && Trivia.StartsLine(removed));
     }
 
     /// <summary>Replaces the element at <paramref name="index"/> by one or more elements, laid out like it.</summary>
@@ -138,6 +161,36 @@ internal static class ListEdits
             ? (SyntaxFactory.TriviaList(endOfLine), Trivia.Indentation(element))
             : (SyntaxFactory.TriviaList(SyntaxFactory.Space), default);
 
+    private static SyntaxTrivia EndOfLineOf(SyntaxToken separator) =>
+        separator.TrailingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } endOfLine
+            ? endOfLine
+            : SyntaxFactory.LineFeed;
+
     private static SyntaxToken Comma(SyntaxTriviaList trailing) =>
         SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(trailing);
+}
+
+/// <summary>
+/// A list with one element removed, and what the removal changes at the end of the line on which the list
+/// closes: the comment to drop (it was on the removed element's line) and the comment to move there.
+/// </summary>
+internal readonly struct Removal<T>
+    where T : SyntaxNode
+{
+    public Removal(SeparatedSyntaxList<T> list, SyntaxTriviaList lineEndComment, bool dropLineEndComment)
+    {
+        List = list;
+        LineEndComment = lineEndComment;
+        DropLineEndComment = dropLineEndComment;
+    }
+
+    public SeparatedSyntaxList<T> List { get; }
+
+    /// <summary>A comment (with the spaces before it) to put at the end of the closing line.</summary>
+    public SyntaxTriviaList LineEndComment { get; }
+
+    /// <summary>Whether the comment already at the end of the closing line goes.</summary>
+    public bool DropLineEndComment { get; }
+
+    public bool ChangesLineEnd => DropLineEndComment || LineEndComment.Count > 0;
 }

@@ -118,23 +118,51 @@ internal static class ScopeEditor
                     return RemoveAttribute(root, attribute);
                 }
 
-                var arguments = ListEdits.RemoveAt(argumentList.Arguments, argumentList.Arguments.IndexOf(argument));
-                return root.ReplaceNode(argumentList, argumentList.WithArguments(arguments));
+                var removal = ListEdits.RemoveAt(argumentList.Arguments, argumentList.Arguments.IndexOf(argument));
+                return WithRemoval(root, argumentList, argumentList.WithArguments(removal.List), removal, l => l.CloseParenToken);
             }
 
             case InitializerExpressionSyntax { Parent: ExpressionSyntax array } initializer:
-                return initializer.Expressions.Count == 1
-                    ? RemoveScope(root, array, kind)
-                    : root.ReplaceNode(initializer, initializer.WithExpressions(ListEdits.RemoveAt(initializer.Expressions, initializer.Expressions.IndexOf((ExpressionSyntax)element))));
+            {
+                if (initializer.Expressions.Count == 1)
+                {
+                    return RemoveScope(root, array, kind);
+                }
+
+                var removal = ListEdits.RemoveAt(initializer.Expressions, initializer.Expressions.IndexOf((ExpressionSyntax)element));
+                return WithRemoval(root, initializer, initializer.WithExpressions(removal.List), removal, i => i.CloseBraceToken);
+            }
 
             case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } collectionElement:
-                return collection.Elements.Count == 1
-                    ? RemoveScope(root, collection, kind)
-                    : root.ReplaceNode(collection, collection.WithElements(ListEdits.RemoveAt(collection.Elements, collection.Elements.IndexOf(collectionElement))));
+            {
+                if (collection.Elements.Count == 1)
+                {
+                    return RemoveScope(root, collection, kind);
+                }
+
+                var removal = ListEdits.RemoveAt(collection.Elements, collection.Elements.IndexOf(collectionElement));
+                return WithRemoval(root, collection, collection.WithElements(removal.List), removal, c => c.CloseBracketToken);
+            }
 
             default:
                 return root;
         }
+    }
+
+    /// <summary>Puts the list with an element removed in place, then edits the end of the line it closes on.</summary>
+    private static SyntaxNode WithRemoval<TList, TElement>(SyntaxNode root, TList oldList, TList newList, Removal<TElement> removal, System.Func<TList, SyntaxToken> closingToken)
+        where TList : SyntaxNode
+        where TElement : SyntaxNode
+    {
+        if (!removal.ChangesLineEnd)
+        {
+            return root.ReplaceNode(oldList, newList);
+        }
+
+        var annotation = new SyntaxAnnotation();
+        root = root.ReplaceNode(oldList, newList.WithAdditionalAnnotations(annotation));
+        var closing = closingToken((TList)root.GetAnnotatedNodes(annotation).Single());
+        return Trivia.EditLineEnd(root, closing, removal.DropLineEndComment, removal.LineEndComment);
     }
 
     private static SyntaxNode RemoveAttribute(SyntaxNode root, AttributeSyntax attribute)
@@ -146,7 +174,8 @@ internal static class ScopeEditor
 
         if (list.Attributes.Count > 1)
         {
-            return root.ReplaceNode(list, list.WithAttributes(ListEdits.RemoveAt(list.Attributes, list.Attributes.IndexOf(attribute))));
+            var removal = ListEdits.RemoveAt(list.Attributes, list.Attributes.IndexOf(attribute));
+            return WithRemoval(root, list, list.WithAttributes(removal.List), removal, l => l.CloseBracketToken);
         }
 
         // The list goes with its line; the lines above it (doc comment, comments, directives) stay, on the next token.

@@ -21,6 +21,57 @@ internal static class Trivia
     public static bool HasComment(SyntaxTriviaList trivia) =>
         trivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
 
+    /// <summary>The comments of a trailing trivia list, with the spaces before each, without the end of line.</summary>
+    public static SyntaxTriviaList Comments(SyntaxTriviaList trailing)
+    {
+        var end = trailing.Count;
+        while (end > 0 && (trailing[end - 1].IsKind(SyntaxKind.EndOfLineTrivia) || trailing[end - 1].IsKind(SyntaxKind.WhitespaceTrivia)))
+        {
+            end--;
+        }
+
+        return HasComment(SyntaxFactory.TriviaList(trailing.Take(end))) ? SyntaxFactory.TriviaList(trailing.Take(end)) : default;
+    }
+
+    /// <summary>
+    /// The trailing trivia of the token that ends the line <paramref name="token"/> is on, changed: its
+    /// comments dropped if <paramref name="drop"/>, then <paramref name="comment"/> put before its end of line.
+    /// </summary>
+    public static SyntaxNode EditLineEnd(SyntaxNode root, SyntaxToken token, bool drop, SyntaxTriviaList comment)
+    {
+        var last = token;
+        while (!HasLineBreak(last.TrailingTrivia))
+        {
+            var next = last.GetNextToken(includeZeroWidth: true);
+            if (next.IsKind(SyntaxKind.None) || next.IsKind(SyntaxKind.EndOfFileToken) || HasLineBreak(next.LeadingTrivia))
+            {
+                break;
+            }
+
+            last = next;
+        }
+
+        var trailing = last.TrailingTrivia;
+        var lineBreak = trailing.Count;
+        for (var i = 0; i < trailing.Count; i++)
+        {
+            if (IsLineBreak(trailing[i]))
+            {
+                lineBreak = i;
+                break;
+            }
+        }
+
+        var before = SyntaxFactory.TriviaList(trailing.Take(lineBreak));
+        var after = SyntaxFactory.TriviaList(trailing.Skip(lineBreak));
+        if (drop)
+        {
+            before = default;
+        }
+
+        return root.ReplaceToken(last, last.WithTrailingTrivia(before.AddRange(comment).AddRange(after)));
+    }
+
     /// <summary>Whether the node is the first thing on its line.</summary>
     public static bool StartsLine(SyntaxNode node)
     {
