@@ -288,6 +288,36 @@ public class OverBroadGrantFixerTests
     }
 
     [Fact]
+    public async Task RemoveScope_CollectionExpressions_RemovesElementsThenEmptiedCollections()
+    {
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(["messages:read", {|PA0003:"messages:archive"|}])]
+            [GrantedScopes([{|PA0003:"messages:export"|}])]
+            public sealed class Partner
+            {
+                public string Read(string id) => MessagesApi.Read(id);
+            }
+
+            {{Api}}
+            """;
+        var fixedSource = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(["messages:read"])]
+            public sealed class Partner
+            {
+                public string Read(string id) => MessagesApi.Read(id);
+            }
+
+            {{Api}}
+            """;
+
+        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.RemoveScope);
+    }
+
+    [Fact]
     public async Task RemoveScope_GrantSplitOverSeveralAttributes_RemovesFromEach()
     {
         var source = $$"""

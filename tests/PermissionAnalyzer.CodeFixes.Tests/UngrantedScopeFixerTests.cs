@@ -160,6 +160,35 @@ public class UngrantedScopeFixerTests
     }
 
     [Fact]
+    public async Task Grant_NamedScopesArgument_BecomesAnExplicitArray()
+    {
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(scopes: "messages:read")]
+            public sealed class Partner
+            {
+                public void Share(string to) => {|PA0004:MessagesApi.Send(MessagesApi.Read(to))|};
+            }
+
+            {{Api}}
+            """;
+        var fixedSource = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes(scopes: new[] { "messages:read", "messages:send" })]
+            public sealed class Partner
+            {
+                public void Share(string to) => MessagesApi.Send(MessagesApi.Read(to));
+            }
+
+            {{Api}}
+            """;
+
+        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+    }
+
+    [Fact]
     public async Task Grant_AssemblyPrincipal_AppendsToTheAssemblyGrant()
     {
         var source = $$"""
