@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PermissionAnalyzer.CodeFixes.Editing;
+
+namespace PermissionAnalyzer.CodeFixes.Planning;
+
+/// <summary>One code action a diagnostic offers: its title, its equivalence key and the edits it makes.</summary>
+internal sealed class FixPlan
+{
+    public FixPlan(string title, string equivalenceKey, ImmutableArray<ScopeEdit> edits)
+    {
+        Title = title;
+        EquivalenceKey = equivalenceKey;
+        Edits = edits;
+    }
+
+    public string Title { get; }
+
+    public string EquivalenceKey { get; }
+
+    public ImmutableArray<ScopeEdit> Edits { get; }
+}
+
+/// <summary>Reads what the analyzer put in <see cref="Diagnostic.Properties"/> (keys of <see cref="DiagnosticProperties"/>).</summary>
+internal static class DiagnosticData
+{
+    public static string? Get(Diagnostic diagnostic, string key) =>
+        diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
+
+    public static ImmutableArray<string> List(Diagnostic diagnostic, string key) =>
+        Get(diagnostic, key) is { Length: > 0 } value
+            ? value.Split(DiagnosticProperties.Separator).Where(s => s.Length > 0).ToImmutableArray()
+            : ImmutableArray<string>.Empty;
+
+    public static bool IsUsed(Diagnostic diagnostic) =>
+        string.Equals(Get(diagnostic, DiagnosticProperties.IsUsed), "true", StringComparison.Ordinal);
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PermissionAnalyzer.CodeFixes.Editing;
+using PermissionAnalyzer.Engine;
+
+namespace PermissionAnalyzer.CodeFixes.Planning;
+
+/// <summary>
+/// The principal a diagnostic is about, with what it declares (read by the engine's own reader, so the fixes
+/// see the grants exactly as the analyzer did). What the principal's code uses comes from the diagnostic.
+/// </summary>
+internal sealed class PrincipalContext
+{
+    private readonly Solution solution;
+    private readonly ImmutableArray<AttributeData> attributes;
+
+    private PrincipalContext(Solution solution, ISymbol principal, ImmutableArray<AttributeData> attributes, PrincipalDeclaration declaration)
+    {
+        this.solution = solution;
+        this.attributes = attributes;
+        Principal = principal;
+        Declaration = declaration;
+    }
+
+    public ISymbol Principal { get; }
+
+    public PrincipalDeclaration Declaration { get; }
+
+    /// <summary>The principal whose <c>[GrantedScopes]</c> or <c>[FeatureNeeds]</c> contains <paramref name="node"/>.</summary>
+    public static async Task<PrincipalContext?> OfAttributeAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (node.FirstAncestorOrSelf<AttributeSyntax>()?.Parent is not AttributeListSyntax list
+            || await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
+        {
+            return null;
+        }
+
+        ISymbol? principal = list.Parent switch
+        {
+            CompilationUnitSyntax when list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true => compilation.Assembly,
+            BaseTypeDeclarationSyntax type => compilation.GetSemanticModel(type.SyntaxTree).GetDeclaredSymbol(type, cancellationToken),
+            _ => null,
+        };
+
+        return Create(document.Project.Solution, compilation, principal, cancellationToken);
+    }
+
+    /// <summary>The principal that owns the code at <paramref name="site"/> (a use diagnostic's location).</summary>
+    public static async Task<PrincipalContext?> OfUseAsync(Document document, SyntaxNode site, string? principalKind, CancellationToken cancellationToken)
+    {
+        if (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
+        {
+            return null;
+        }
+
+        ISymbol? principal;
+        if (principalKind == "Assembly")
+        {
+            principal = compilation.Assembly;
+        }
+        else
+        {
+            var model = compilation.GetSemanticModel(site.SyntaxTree);
+            var code = site.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type
+                ? model.GetDeclaredSymbol(type, cancellationToken)
+                : model.GetEnclosingSymbol(site.SpanStart, cancellationToken);
+            principal = code is null ? null : ScopeIndex.For(compilation).OwnerOf(code);
+        }
+
+        return Create(document.Project.Solution, compilation, principal, cancellationToken);
+    }
+
+    private static PrincipalContext? Create(Solution solution, Compilation compilation, ISymbol? principal, CancellationToken cancellationToken)
+    {
+        if (principal is null)
+        {
+            return null;
+        }
+
+        var attributes = principal.GetAttributes();
+        var declaration = PrincipalDeclaration.Read(ScopeIndex.For(compilation), principal, attributes, cancellationToken);
+        return new PrincipalContext(solution, principal, attributes, declaration);
+    }
+
+    public DocumentId? DocumentOf(SyntaxNode node) => solution.GetDocumentId(node.SyntaxTree);
+
+    /// <summary>
+    /// What each granted wildcard becomes so that every used scope stays covered and none is granted twice:
+    /// each used scope that no concrete grant names goes to the first wildcard (in declaration order) that
+    /// covers it. The same rule decides for one wildcard, for all, and after some were already replaced, so
+    /// replacing them one by one or all at once ends the same.
+    /// </summary>
+    public ImmutableArray<(ScopeArgument Grant, ImmutableArray<string> Replacement)> WildcardReplacements(IReadOnlyCollection<string> used)
+    {
+        var grants = Declaration.Grants;
+        var named = new HashSet<string>(grants.Where(g => !Scopes.IsWildcard(g.Scope)).Select(g => g.Scope), StringComparer.Ordinal);
+        var assigned = grants.Select(_ => new List<string>()).ToArray();
+        foreach (var scope in used.OrderBy(s => s, StringComparer.Ordinal))
+        {
+            if (named.Contains(scope))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < grants.Length; i++)
+            {
+                if (Scopes.IsWildcard(grants[i].Scope) && Scopes.Covers(grants[i].Scope, scope))
+                {
+                    assigned[i].Add(scope);
+                    break;
+                }
+            }
+        }
+
+        return grants
+            .Select((g, i) => (g, assigned[i].ToImmutableArray()))
+            .Where(e => Scopes.IsWildcard(e.g.Scope))
+            .ToImmutableArray();
+    }
+
+    /// <summary>The replacement of the granted wildcard written at <paramref name="node"/>.</summary>
+    public ImmutableArray<string>? WildcardReplacement(SyntaxNode node, IReadOnlyCollection<string> used)
+    {
+        foreach (var (grant, replacement) in WildcardReplacements(used))
+        {
+            if (grant.Syntax.SyntaxTree == node.SyntaxTree && grant.Syntax.Span == node.Span)
+            {
+                return replacement;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The edits that make the grant G ∩ U: every concrete scope no code uses goes, every wildcard becomes
+    /// the used scopes it is the first to cover. A used scope is never removed.
+    /// </summary>
+    public ImmutableArray<ScopeEdit> NarrowEdits(IReadOnlyCollection<string> used)
+    {
+        var usedSet = new HashSet<string>(used, StringComparer.Ordinal);
+        var replacements = WildcardReplacements(used);
+        var edits = ImmutableArray.CreateBuilder<ScopeEdit>();
+        var wildcard = 0;
+        foreach (var grant in Declaration.Grants)
+        {
+            var replacement = Scopes.IsWildcard(grant.Scope) ? replacements[wildcard++].Replacement : default;
+            if (DocumentOf(grant.Syntax) is not { } document)
+            {
+                continue;
+            }
+
+            if (Scopes.IsWildcard(grant.Scope))
+            {
+                edits.Add(new ReplaceScopeEdit(document, grant.Syntax, ScopeAttributeKind.GrantedScopes, replacement));
+            }
+            else if (!usedSet.Contains(grant.Scope))
+            {
+                edits.Add(new RemoveScopeEdit(document, grant.Syntax, ScopeAttributeKind.GrantedScopes));
+            }
+        }
+
+        return edits.ToImmutable();
+    }
+
+    /// <summary>Grants a scope: appended to the principal's last grant, or a new grant before its first feature.</summary>
+    public ScopeEdit? GrantEdit(string scope, CancellationToken cancellationToken)
+    {
+        if (LastAttribute(ScopeAttributeKind.GrantedScopes, feature: null, cancellationToken) is { } grant && DocumentOf(grant) is { } grantDocument)
+        {
+            return new AddScopeEdit(grantDocument, grant, ScopeAttributeKind.GrantedScopes, scope);
+        }
+
+        foreach (var attribute in attributes)
+        {
+            if (AttributeNames.Classify(attribute) == ScopeAttributeKind.FeatureNeeds
+                && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax anchor
+                && DocumentOf(anchor) is { } anchorDocument)
+            {
+                return new AddGrantAttributeEdit(anchorDocument, anchor, scope);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Declares a scope in a feature: appended to the feature's last <c>[FeatureNeeds]</c>.</summary>
+    public ScopeEdit? DeclareEdit(string scope, string feature, CancellationToken cancellationToken) =>
+        LastAttribute(ScopeAttributeKind.FeatureNeeds, feature, cancellationToken) is { } attribute && DocumentOf(attribute) is { } document
+            ? new AddScopeEdit(document, attribute, ScopeAttributeKind.FeatureNeeds, scope)
+            : null;
+
+    private AttributeSyntax? LastAttribute(ScopeAttributeKind kind, string? feature, CancellationToken cancellationToken)
+    {
+        AttributeSyntax? last = null;
+        foreach (var attribute in attributes)
+        {
+            if (AttributeNames.Classify(attribute) == kind
+                && (feature is null || FeatureOf(attribute) == feature)
+                && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
+            {
+                last = syntax;
+            }
+        }
+
+        return last;
+    }
+
+    private static string? FeatureOf(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string feature ? feature : null;
+}

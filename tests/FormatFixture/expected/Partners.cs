@@ -1,0 +1,38 @@
+using PermissionAnalyzer;
+
+namespace FormatFixture;
+
+/// <summary>Spotify: share a song in a conversation.</summary>
+[GrantedScopes(
+    "messages:read",
+    "messages:send")]
+[FeatureNeeds("Share a song", "messages:read", "messages:send")]
+public sealed class SpotifyIntegration
+{
+    public void Share(string friend, string song)
+    {
+        var thread = Helper.Fetch(friend);
+        MessagesApi.Send(friend, thread + song);
+    }
+}
+
+/// <summary>Netflix: recommend a show to friends.</summary>
+[GrantedScopes("messages:send", "contacts:list")]
+[FeatureNeeds("Recommend a show", "messages:send")]
+public sealed class NetflixIntegration
+{
+    public void Recommend(string show)
+    {
+        foreach (var friend in ContactsApi.List())
+        {
+            MessagesApi.Send(friend, show);
+        }
+    }
+}
+
+/// <summary>Dropbox: send a file link. Its grant is split over several attributes.</summary>
+[GrantedScopes(Scopes.Send)]
+public sealed class DropboxIntegration
+{
+    public void SendLink(string to, string link) => MessagesApi.Send(to, link);
+}

@@ -1,0 +1,8 @@
+using PermissionAnalyzer;
+
+namespace FormatFixture;
+
+[GrantedScopes(new[] { Scopes.Read, "contacts:read" })]
+public sealed partial class RoyalBankIntegration
+{
+}

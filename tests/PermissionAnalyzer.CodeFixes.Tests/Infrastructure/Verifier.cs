@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using PermissionAnalyzer.CodeFixes.Fixes;
+using PermissionAnalyzer.Rules;
+
+namespace PermissionAnalyzer.CodeFixes.Tests.Infrastructure;
+
+/// <summary>
+/// Runs both analyzers of the package and every fixer over sources that reference the package's attributes.
+/// The harness applies the action with <see cref="CodeFixTest{TVerifier}.CodeActionEquivalenceKey"/> one
+/// diagnostic at a time, then as Fix All in document, project and solution, and requires each to give the
+/// fixed sources (with exactly the diagnostics marked there).
+/// </summary>
+public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGrantFixer, DefaultVerifier>
+{
+    public FixTest()
+    {
+        ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+
+        // The live and the assembly-level analyzer describe the same IDs; markup only needs the ID and severity.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
+
+        // A fixed state may keep diagnostics the chosen action does not fix (another key would): they are expected there.
+        FixedState.MarkupHandling = MarkupMode.Allow;
+        BatchFixedState.MarkupHandling = MarkupMode.Allow;
+        TestState.AdditionalReferences.Add(Annotations);
+        FixedState.AdditionalReferences.Add(Annotations);
+        BatchFixedState.AdditionalReferences.Add(Annotations);
+    }
+
+    internal static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(GrantedScopesAttribute).Assembly.Location);
+
+    internal static IEnumerable<DiagnosticAnalyzer> Analyzers() => new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer() };
+
+    internal static IEnumerable<CodeFixProvider> Fixers() => new CodeFixProvider[]
+    {
+        new OverBroadGrantFixer(),
+        new WildcardGrantFixer(),
+        new UseNotCoveredByFeatureFixer(),
+        new UngrantedScopeFixer(),
+    };
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();
+
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => Fixers();
+}
+
+public static class Verify
+{
+    /// <summary>Applies the action with <paramref name="equivalenceKey"/> to <paramref name="source"/>, one by one and as Fix All.</summary>
+    public static Task FixAsync(string source, string fixedSource, string equivalenceKey, Action<FixTest>? configure = null) =>
+        FixAsync(new[] { source }, new[] { fixedSource }, equivalenceKey, configure);
+
+    /// <summary>
+    /// As <see cref="FixAsync(string, string, string, Action{FixTest}?)"/> for an assembly principal, whose grant
+    /// verdicts come from the compilation-end analyzer: the harness calls such diagnostics non-local and would
+    /// refuse to fix them; hosts that run it (`dotnet format`, full-solution analysis) do fix them.
+    /// </summary>
+    public static Task FixAssemblyAsync(string source, string fixedSource, string equivalenceKey) =>
+        FixAsync(new[] { source }, new[] { fixedSource }, equivalenceKey, test => test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+
+    public static async Task FixAsync(string[] sources, string[] fixedSources, string equivalenceKey, Action<FixTest>? configure = null)
+    {
+        var test = new FixTest { CodeActionEquivalenceKey = equivalenceKey };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        foreach (var source in fixedSources)
+        {
+            test.FixedState.Sources.Add(source);
+        }
+
+        configure?.Invoke(test);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Fix All in solution the way `dotnet format analyzers` asks for it: with no equivalence key (or the key
+    /// of whatever action the host saw first) and only <paramref name="ids"/>. Returns the fixed text.
+    /// </summary>
+    public static async Task<string> FixAllLikeDotnetFormatAsync(string source, CodeFixProvider fixer, string? equivalenceKey, params string[] ids)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = await DocumentAsync(workspace, source);
+        var diagnostics = await DiagnosticsAsync(document);
+        var fixAllContext = new FixAllContext(
+            document,
+            fixer,
+            FixAllScope.Solution,
+            equivalenceKey!,
+            ids,
+            new FixedDiagnostics(diagnostics),
+            CancellationToken.None);
+        var action = await fixer.GetFixAllProvider()!.GetFixAsync(fixAllContext);
+        if (action is null)
+        {
+            return source;
+        }
+
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        return (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+    }
+
+    /// <summary>
+    /// The actions offered for each diagnostic with <paramref name="id"/> in <paramref name="source"/>, in
+    /// source order, as "title | key".
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<string>>> OfferedAsync(string source, string id)
+    {
+        using var workspace = new AdhocWorkspace();
+        var document = await DocumentAsync(workspace, source);
+        var diagnostics = await DiagnosticsAsync(document);
+
+        var offered = new List<IReadOnlyList<string>>();
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var actions = new List<CodeAction>();
+            foreach (var fixer in FixTest.Fixers().Where(f => f.FixableDiagnosticIds.Contains(id)))
+            {
+                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            }
+
+            offered.Add(actions.Select(a => $"{a.Title} | {a.EquivalenceKey}").ToList());
+        }
+
+        return offered;
+    }
+
+    private static async Task<Document> DocumentAsync(AdhocWorkspace workspace, string source)
+    {
+        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var project = workspace.AddProject("Test", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithMetadataReferences(references.Add(FixTest.Annotations));
+        return project.AddDocument("Test0.cs", source, filePath: "/0/Test0.cs");
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
+    {
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        return await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+    }
+
+    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<Diagnostic> diagnostics;
+
+        public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics)
+        {
+            this.diagnostics = diagnostics;
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            Task.FromResult(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
+    }
+}
