@@ -11,7 +11,8 @@ namespace PermissionAnalyzer.WorkspaceTests;
 /// The squiggles Visual Studio and the C# extension show for an open partner file in their default mode
 /// (open documents only, no full-solution analysis): the document-scoped analysis alone must find them.
 /// </summary>
-public sealed class OpenDocumentTests : IClassFixture<SampleWorkspaceFixture>
+[Collection(SampleWorkspaceCollection.Name)]
+public sealed class OpenDocumentTests
 {
     private static readonly string[] DeleteCreepPartners =
     {

@@ -13,6 +13,13 @@ using Xunit;
 
 namespace PermissionAnalyzer.WorkspaceTests;
 
+/// <summary>The tests that share one loaded sample (loading it is the slow part); they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class SampleWorkspaceCollection : ICollectionFixture<SampleWorkspaceFixture>
+{
+    public const string Name = "Sample workspace";
+}
+
 /// <summary>
 /// The sample opened as the IDE opens it: MSBuildWorkspace evaluates MessagingPartners.csproj (and the projects
 /// it references) and gives the project its analyzer references, here the analyzer project's Release build.
