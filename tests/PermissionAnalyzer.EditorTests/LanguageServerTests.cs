@@ -99,6 +99,37 @@ public sealed class LanguageServerTests : IClassFixture<CSharpLanguageServerFixt
         Assert.Equal(original, await File.ReadAllTextAsync(path));
     }
 
+    /// <summary>
+    /// What the lightbulb on the delete grant offers in csharp-ls. csharp-ls 0.28 offers Roslyn's own
+    /// refactorings only, not the code fixes of analyzer references (PermissionAnalyzer's fixes show in Visual
+    /// Studio, the C# extension and `dotnet format`; WorkspaceTests checks them), so the titles are recorded,
+    /// and the test holds the request to a well-formed answer.
+    /// </summary>
+    [Fact]
+    public async Task CodeActionsOnTheDeleteGrant_AreRecorded()
+    {
+        var (publication, _) = await server.OpenAsync(Netflix, expectsDiagnostics: true);
+        var creep = CSharpLanguageServerFixture.PermissionDiagnostics(publication).First(d => (string?)d["code"] == "PA0002");
+        var sentAt = server.Client.Elapsed;
+        var result = await server.Client.RequestAsync(
+            "textDocument/codeAction",
+            new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = new Uri(SampleExpectations.FullPath(Netflix)).AbsoluteUri },
+                ["range"] = creep["range"]!.DeepClone(),
+                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(creep.DeepClone()) },
+            },
+            CSharpLanguageServerFixture.UpdateTimeout);
+        var latency = server.Client.Elapsed - sentAt;
+
+        var titles = (result as JsonArray ?? throw server.Client.Failure($"textDocument/codeAction answered {result?.ToJsonString() ?? "null"}, expected an array"))
+            .Select(a => (string?)a?["title"] ?? throw server.Client.Failure($"a code action without a title: {a?.ToJsonString()}"))
+            .ToList();
+        output.WriteLine(CheckReport.Measurement(
+            $"csharp-ls: code actions on the PA0002 of {Netflix} in {latency.TotalSeconds:0.00} s: " +
+            (titles.Count == 0 ? "none" : string.Join(", ", titles.Select(t => $"\"{t}\"")))));
+    }
+
     private async Task ChangeAndExpectAsync(string edit, string text, IReadOnlyList<ExpectedDiagnostic> expected)
     {
         var path = SampleExpectations.FullPath(Netflix);
