@@ -4,7 +4,7 @@
 #   tests/PermissionAnalyzer.EditorTests     the csharp-ls language server (pinned in .config/dotnet-tools.json),
 #                                            driven over LSP: squiggles, help links, updates after unsaved edits
 #   tests/PermissionAnalyzer.WorkspaceTests  MSBuildWorkspace + the IDE's open-document analysis (no
-#                                            compilation end), and the code fixes on PA0002 when they exist
+#                                            compilation end), and the code fixes on each partner's PA0002
 # Prints the measured latencies (artifacts/editor-check/measurements.txt); the LSP transcript is kept in
 # artifacts/editor-check/csharp-ls-transcript.txt. Exits non-zero if a build or a test fails.
 #   bash .ci/editor-check.sh [RESULTS_DIR]   RESULTS_DIR receives the .trx files (default artifacts/editor-check/test-results)
