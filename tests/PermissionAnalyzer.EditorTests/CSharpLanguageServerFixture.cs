@@ -58,37 +58,47 @@ public sealed class CSharpLanguageServerFixture : IAsyncLifetime
             section => section == "csharp" ? new JsonObject { ["analyzersEnabled"] = true } : null,
             CheckReport.PathOf("csharp-ls-transcript.txt"));
 
-        var root = new Uri(SampleExpectations.SampleDirectory).AbsoluteUri;
-        var result = await client.RequestAsync(
-            "initialize",
-            new JsonObject
-            {
-                ["processId"] = Environment.ProcessId,
-                ["clientInfo"] = new JsonObject { ["name"] = "PermissionAnalyzer.EditorTests" },
-                ["rootUri"] = root,
-                ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = root, ["name"] = "MessagingPartners" }),
-                ["capabilities"] = new JsonObject
-                {
-                    // The server asks for the "csharp" section right after "initialized".
-                    ["workspace"] = new JsonObject { ["configuration"] = true },
-                    // No textDocument.diagnostic capability: the server then pushes diagnostics for open documents.
-                    ["textDocument"] = new JsonObject
-                    {
-                        ["synchronization"] = new JsonObject { ["didSave"] = true },
-                        ["publishDiagnostics"] = new JsonObject { ["codeDescriptionSupport"] = true, ["relatedInformation"] = true },
-                    },
-                },
-                ["initializationOptions"] = new JsonObject { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } },
-            },
-            TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-
-        ServerVersion = $"{result?["serverInfo"]?["name"]} {result?["serverInfo"]?["version"]}";
-        if ((string?)result?["serverInfo"]?["name"] != "csharp-ls")
+        try
         {
-            throw client.Failure($"the server is not csharp-ls: {result?.ToJsonString()}");
-        }
+            var root = new Uri(SampleExpectations.SampleDirectory).AbsoluteUri;
+            var result = await client.RequestAsync(
+                "initialize",
+                new JsonObject
+                {
+                    ["processId"] = Environment.ProcessId,
+                    ["clientInfo"] = new JsonObject { ["name"] = "PermissionAnalyzer.EditorTests" },
+                    ["rootUri"] = root,
+                    ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = root, ["name"] = "MessagingPartners" }),
+                    ["capabilities"] = new JsonObject
+                    {
+                        // The server asks for the "csharp" section right after "initialized".
+                        ["workspace"] = new JsonObject { ["configuration"] = true },
+                        // No textDocument.diagnostic capability: the server then pushes diagnostics for open documents.
+                        ["textDocument"] = new JsonObject
+                        {
+                            ["synchronization"] = new JsonObject { ["didSave"] = true },
+                            ["publishDiagnostics"] = new JsonObject { ["codeDescriptionSupport"] = true, ["relatedInformation"] = true },
+                        },
+                    },
+                    ["initializationOptions"] = new JsonObject { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } },
+                },
+                TimeSpan.FromSeconds(60)).ConfigureAwait(false);
 
-        client.Notify("initialized", new JsonObject());
+            ServerVersion = $"{result?["serverInfo"]?["name"]} {result?["serverInfo"]?["version"]}";
+            if ((string?)result?["serverInfo"]?["name"] != "csharp-ls")
+            {
+                throw client.Failure($"the server is not csharp-ls: {result?.ToJsonString()}");
+            }
+
+            client.Notify("initialized", new JsonObject());
+        }
+        catch
+        {
+            // xunit may not dispose a fixture whose initialization failed: the server must not outlive the test.
+            client.Dispose();
+            client = null;
+            throw;
+        }
     }
 
     public Task DisposeAsync()
@@ -138,7 +148,7 @@ public sealed class CSharpLanguageServerFixture : IAsyncLifetime
         {
             firstDiagnosticsAfterOpen = latency;
             CheckReport.Measurement(
-                $"csharp-ls: first diagnostics of {file} {latency.TotalSeconds:0.0} s after didOpen " +
+                $"{ServerVersion}: first diagnostics of {file} {latency.TotalSeconds:0.0} s after didOpen " +
                 $"({publication.ReceivedAt.TotalSeconds:0.0} s after starting the server; includes loading the project)");
         }
         else

@@ -105,7 +105,14 @@ internal sealed class LanguageServerClient : IDisposable
             throw Failure($"no answer to '{method}' (request {id}) within {timeout.TotalSeconds:0} s");
         }
 
-        return await answer.Task.ConfigureAwait(false);
+        try
+        {
+            return await answer.Task.ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Failure($"'{method}' (request {id}) failed: {e.Message}");
+        }
     }
 
     public void Notify(string method, JsonNode? parameters) =>
