@@ -268,4 +268,30 @@ public class OwnershipTests
             Use(8, "Partner.Changed", "messages:delete", "MessagesApi.DeleteThread"),
             Use(9, "Partner.operator +", "messages:send", "MessagesApi.Send"));
     }
+
+    [Fact]
+    public async Task ChainThatComesBackIntoThePrincipal_IsReportedAtTheLastHopInside()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Relay
+            {
+                public static void Forward(Partner partner) => partner.Purge("t");
+            }
+
+            [GrantedScopes({|#1:"messages:read"|})]
+            public sealed class Partner
+            {
+                public void Start() => Relay.Forward(this);
+
+                public void Purge(string id) => {|#0:MessagesApi.DeleteThread(id)|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            new[] { MessagesApi, source },
+            Verify.Diagnostic("PA0003").WithLocation(1).WithArguments("Partner", "messages:read"),
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Purge", "messages:delete", "MessagesApi.DeleteThread", "Partner"));
+    }
 }
