@@ -102,7 +102,7 @@ internal sealed class UseCollector
                 Flush(fieldReference.Syntax);
                 break;
 
-            case IMethodReferenceOperation methodReference:
+            case IMethodReferenceOperation methodReference when (index.Faults & EngineFaults.IgnoreMethodGroups) == 0:
                 if (methodReference.Method.MethodKind != MethodKind.LocalFunction)
                 {
                     AddTarget(methodReference.Method, methodReference.Instance?.Type);
