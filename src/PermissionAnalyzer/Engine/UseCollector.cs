@@ -66,7 +66,7 @@ internal sealed class UseCollector
         switch (operation)
         {
             case IInvocationOperation invocation:
-                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction)
+                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !IsImplicitBaseConstructorCall(invocation))
                 {
                     AddTarget(invocation.TargetMethod, invocation.Instance?.Type);
                     Flush(invocation.Syntax);
@@ -355,6 +355,15 @@ internal sealed class UseCollector
         sites.Add(new Site(node, targets.ToImmutableArray(), isDynamic: false, fromInitializer));
         targets.Clear();
     }
+
+    /// <summary>
+    /// The implicit <c>: base()</c> of a constructor declared without an initializer: its syntax is the whole
+    /// declaration, so it is not recorded here but once, at the base type (<see cref="AddImplicitBaseConstructorCall"/>).
+    /// </summary>
+    private static bool IsImplicitBaseConstructorCall(IInvocationOperation invocation) =>
+        invocation.IsImplicit
+        && invocation.TargetMethod.MethodKind == MethodKind.Constructor
+        && invocation.Syntax is ConstructorDeclarationSyntax;
 
     private static bool IsInsideDynamic(IOperation operation) => operation.Parent switch
     {
