@@ -13,7 +13,9 @@ public sealed record RawBody(int[] Requires, RawUse[] Uses);
 
 public sealed record RawApi(int Kind, int[] Scopes, int TypeScope, bool Metadata);
 
-public sealed record RawCtorClass(int Base, int TypeScope, RawBody Body);
+public sealed record RawCtorClass(int Base, int TypeScope, RawBody Body, RawBody[] Fields);
+
+public sealed record RawSpecial(int Kind, RawBody Body);
 
 public sealed record RawVirtual(bool MetadataRoot, bool Abstract, RawBody Root, RawBody[] Levels, bool[] Overrides);
 
@@ -21,7 +23,7 @@ public sealed record RawImpl(int Interface, RawBody Body);
 
 public sealed record RawArg(int Scope, int Form);
 
-public sealed record RawPrincipal(RawArg[] Grants, int GrantSplit, bool GrantArray, RawArg[][] Features, bool FeatureArray, RawBody[] Members, RawBody[] NestedOwned, int Parent, int Base, bool Struct);
+public sealed record RawPrincipal(RawArg[] Grants, int GrantSplit, bool GrantArray, RawArg[][] Features, bool FeatureArray, RawBody[] Members, RawBody[] NestedOwned, RawBody[] Fields, int Parent, int Base, bool Struct);
 
 public sealed record RawProgram(
     RawApi[] Apis,
@@ -31,6 +33,7 @@ public sealed record RawProgram(
     RawVirtual[] Virtuals,
     RawImpl[] Implementations,
     RawBody[] Disposables,
+    RawSpecial[] Specials,
     RawPrincipal[] Principals,
     RawPrincipal[] Assembly);
 
@@ -49,7 +52,7 @@ public static class ProgramGen
 
     private static readonly Gen<int> ScopeIndex = Gen.Int[0, Scopes.Length - 1];
 
-    private static readonly Gen<RawUse> Use = Gen.Select(Gen.Int[0, 99], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, 4])
+    private static readonly Gen<RawUse> Use = Gen.Select(Gen.Int[0, 119], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, 4])
         .Select((kind, target, receiver, wrapper, form) => new RawUse(kind, target, receiver, wrapper, form));
 
     private static Gen<RawBody> Body(int maxUses) => Gen.Select(Gen.Int[0, 3 * Scopes.Length].Array[0, 1], Use.Array[0, maxUses])
@@ -64,19 +67,22 @@ public static class ProgramGen
     private static readonly Gen<RawPrincipal> Principal = Gen.Select(
             Gen.Select(Arg.Array[0, 5], Gen.Int[0, 3], Gen.Bool),
             Gen.Select(Arg.Array[0, 3].Array[0, 2], Gen.Bool),
-            Gen.Select(Body(4).Array[1, 3], Body(3).Array[0, 1]),
+            Gen.Select(Body(4).Array[1, 3], Body(3).Array[0, 1], Body(2).Array[0, 1]),
             Gen.Select(Gen.Int[0, 8], Gen.Int[0, 3], Gen.Int[0, 5]))
         .Select((grants, features, members, shape) => new RawPrincipal(
-            grants.Item1, grants.Item2, grants.Item3, features.Item1, features.Item2, members.Item1, members.Item2, shape.Item1, shape.Item2, shape.Item3 == 5));
+            grants.Item1, grants.Item2, grants.Item3, features.Item1, features.Item2, members.Item1, members.Item2, members.Item3, shape.Item1, shape.Item2, shape.Item3 == 5));
 
     public static readonly Gen<RawProgram> Raw = Gen.Select(
             Gen.Select(Api.Array[1, 6], Body(4).Array[0, 8], Body(3).Array[0, 2]),
-            Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3 * Scopes.Length], Body(3)).Select((b, t, body) => new RawCtorClass(b, t, body)).Array[0, 3],
+            Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3 * Scopes.Length], Body(3), Body(2).Array[0, 1]).Select((b, t, body, fields) => new RawCtorClass(b, t, body, fields)).Array[0, 3],
             Gen.Select(Gen.Bool, Gen.Int[0, 2], Body(3), Body(3).Array[1, 2], Gen.Bool.Array[2]).Select((m, a, root, levels, overrides) => new RawVirtual(m, a == 2, root, levels, overrides)).Array[0, 2],
-            Gen.Select(Gen.Select(Gen.Int[0, 5], Body(3)).Select((i, body) => new RawImpl(i, body)).Array[0, 2], Body(3).Array[0, 2]),
+            Gen.Select(
+                Gen.Select(Gen.Int[0, 5], Body(3)).Select((i, body) => new RawImpl(i, body)).Array[0, 2],
+                Body(3).Array[0, 2],
+                Gen.Select(Gen.Int[0, 5], Body(3)).Select((k, body) => new RawSpecial(k, body)).Array[0, 3]),
             Gen.Select(Principal.Array[1, 4], Gen.Int[0, 4].SelectMany(a => a == 4 ? Principal.Array[1] : Gen.Const(System.Array.Empty<RawPrincipal>()))))
         .Select((basics, constructors, virtuals, implementations, principals) => new RawProgram(
-            basics.Item1, basics.Item2, basics.Item3, constructors, virtuals, implementations.Item1, implementations.Item2, principals.Item1, principals.Item2));
+            basics.Item1, basics.Item2, basics.Item3, constructors, virtuals, implementations.Item1, implementations.Item2, implementations.Item3, principals.Item1, principals.Item2));
 
     /// <summary>Raw choices to a printed program.</summary>
     public static readonly Gen<ProgramModel> Programs = Raw.Select(Build);
@@ -101,6 +107,7 @@ public static class ProgramGen
         private readonly List<MemberDecl> implementations = new();
         private readonly List<MemberDecl> disposables = new();
         private readonly List<MemberDecl> principalMethods = new();
+        private readonly List<(MemberDecl Member, UseKind Kind)> specials = new();
         private readonly List<(MemberDecl Member, RawBody Body)> bodies = new();
         private readonly List<TypeDecl> interfaces = new();
 
@@ -116,6 +123,7 @@ public static class ProgramGen
             BuildConstructorClasses();
             BuildVirtuals();
             BuildImplementations();
+            BuildSpecials();
             BuildPrincipals();
             foreach (var (member, body) in bodies)
             {
@@ -225,6 +233,7 @@ public static class ProgramGen
 
                 classes.Add(type);
                 constructors.Add(AddMember(type, "ctor", MemberKind.Constructor, OptionalRequires(ctor.Body), ctor.Body));
+                AddFields(type, ctor.Fields);
             }
         }
 
@@ -309,6 +318,104 @@ public static class ProgramGen
             }
         }
 
+        /// <summary>Types whose members the compiler calls implicitly: operators, conversions, foreach, await, deconstruction, indexers.</summary>
+        private void BuildSpecials()
+        {
+            var notifyCompletion = new TypeDecl("System.Runtime.CompilerServices.INotifyCompletion", TypeShape.Interface, inMetadata: true);
+            for (var i = 0; i < raw.Specials.Length; i++)
+            {
+                var special = raw.Specials[i];
+                var requires = OptionalRequires(special.Body);
+                switch (special.Kind)
+                {
+                    case 0:
+                    {
+                        var type = SpecialType($"Op{i}");
+                        var op = Custom(type, "op_Addition", $"public static Op{i} operator +(Op{i} a, Op{i} b)", "return a;", requires, special.Body);
+                        specials.Add((op, UseKind.Operator));
+                        break;
+                    }
+
+                    case 1:
+                    {
+                        var type = SpecialType($"Cv{i}");
+                        var conversion = Custom(type, "op_Implicit", $"public static implicit operator int(Cv{i} c)", "return 0;", requires, special.Body);
+                        specials.Add((conversion, UseKind.Conversion));
+                        break;
+                    }
+
+                    case 2:
+                    {
+                        var type = SpecialType($"En{i}");
+                        var getEnumerator = Custom(type, "GetEnumerator", $"public En{i} GetEnumerator()", "return this;", requires, special.Body);
+                        getEnumerator.Companions.Add(Custom(type, "MoveNext", "public bool MoveNext()", "return false;", new List<ScopeArg>(), null));
+                        getEnumerator.Companions.Add(Raw(type, "Current", "public int Current => 0;"));
+                        specials.Add((getEnumerator, UseKind.ForEach));
+                        break;
+                    }
+
+                    case 3:
+                    {
+                        var type = SpecialType($"Aw{i}");
+                        type.Interfaces.Add(notifyCompletion);
+                        var getAwaiter = Custom(type, "GetAwaiter", $"public Aw{i} GetAwaiter()", "return this;", requires, special.Body);
+                        Raw(type, "IsCompleted", "public bool IsCompleted => true;");
+                        getAwaiter.Companions.Add(Raw(type, "GetResult", "public int GetResult() => 0;"));
+                        Raw(type, "OnCompleted", "public void OnCompleted(System.Action continuation) { }");
+                        specials.Add((getAwaiter, UseKind.Await));
+                        break;
+                    }
+
+                    case 4:
+                    {
+                        var type = SpecialType($"Dc{i}");
+                        var deconstruct = Custom(type, "Deconstruct", "public void Deconstruct(out int a, out int b)", "a = 0; b = 0;", requires, special.Body);
+                        specials.Add((deconstruct, UseKind.Deconstruction));
+                        break;
+                    }
+
+                    default:
+                    {
+                        var type = SpecialType($"Ix{i}");
+                        var indexer = AddMember(type, "this[]", MemberKind.Indexer, requires, special.Body);
+                        specials.Add((indexer, UseKind.Indexer));
+                        break;
+                    }
+                }
+            }
+        }
+
+        private TypeDecl SpecialType(string name)
+        {
+            var type = AddType(new TypeDecl(name, TypeShape.Class, inMetadata: false));
+            AddMember(type, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
+            return type;
+        }
+
+        private MemberDecl Custom(TypeDecl type, string name, string signature, string epilogue, List<ScopeArg> requires, RawBody? body)
+        {
+            var member = AddMember(type, name, MemberKind.Custom, requires, body);
+            member.Signature = signature;
+            member.Epilogue = epilogue;
+            return member;
+        }
+
+        private MemberDecl Raw(TypeDecl type, string name, string signature)
+        {
+            var member = AddMember(type, name, MemberKind.Raw, new List<ScopeArg>(), null);
+            member.Signature = signature;
+            return member;
+        }
+
+        /// <summary>Instance fields initialized with a lambda: own code of the field, run by every constructor.</summary>
+        private void AddFields(TypeDecl type, RawBody[] fields)
+        {
+            for (var j = 0; j < fields.Length; j++)
+            {
+                AddMember(type, $"F{j}", MemberKind.Field, new List<ScopeArg>(), fields[j]);
+            }
+        }
+
         private void BuildPrincipals()
         {
             var principals = new List<TypeDecl>();
@@ -340,6 +447,7 @@ public static class ProgramGen
                 if (!isStruct)
                 {
                     AddMember(type, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
+                    AddFields(type, rp.Fields);
                 }
 
                 for (var j = 0; j < rp.Members.Length; j++)
@@ -486,7 +594,13 @@ public static class ProgramGen
                     return new Use(UseKind.Using, disposables[use.Target % disposables.Count], null, wrapper);
                 case < 95 when principalMethods.Count > 0:
                     return Method(principalMethods[use.Target % principalMethods.Count], null);
-                case >= 97:
+                case >= 100 and < 117 when specials.Count > 0:
+                {
+                    var (member, specialKind) = specials[use.Target % specials.Count];
+                    return new Use(specialKind, member, null, wrapper);
+                }
+
+                case >= 117:
                     return new Use(UseKind.Dynamic, null, null, wrapper);
             }
 

@@ -23,6 +23,18 @@ public enum MemberKind
     StaticProperty,
     Constructor,
     ImplicitConstructor,
+
+    /// <summary>A member printed from <see cref="MemberDecl.Signature"/> with a block body and <see cref="MemberDecl.Epilogue"/>.</summary>
+    Custom,
+
+    /// <summary>An indexer's getter: <c>public int this[int i] { get { ... } }</c>.</summary>
+    Indexer,
+
+    /// <summary>An instance field initialized with a lambda: <c>public System.Action F = () => { ... };</c>.</summary>
+    Field,
+
+    /// <summary>A one-line member printed from <see cref="MemberDecl.Signature"/> (no uses).</summary>
+    Raw,
 }
 
 public enum UseKind
@@ -44,6 +56,24 @@ public enum UseKind
 
     /// <summary><c>((dynamic)null).Go();</c>.</summary>
     Dynamic,
+
+    /// <summary><c>_ = default(Op) + default(Op);</c>: a user-defined operator.</summary>
+    Operator,
+
+    /// <summary><c>int c = default(Cv);</c>: a user-defined implicit conversion.</summary>
+    Conversion,
+
+    /// <summary><c>foreach (var e in default(En)) { }</c>: GetEnumerator, MoveNext, Current.</summary>
+    ForEach,
+
+    /// <summary><c>await default(Aw)</c> in an async lambda or local function: GetAwaiter, GetResult.</summary>
+    Await,
+
+    /// <summary><c>var (a, b) = default(Dc);</c>: Deconstruct.</summary>
+    Deconstruction,
+
+    /// <summary><c>_ = default(Ix)[0];</c>: an indexer.</summary>
+    Indexer,
 }
 
 public enum Wrapper
@@ -184,6 +214,21 @@ public sealed class MemberDecl
     public MemberDecl? Implemented { get; set; }
 
     public List<ScopeArg> Requires { get; } = new();
+
+    /// <summary>For <see cref="MemberKind.Custom"/> and <see cref="MemberKind.Raw"/>: the declaration as printed.</summary>
+    public string? Signature { get; set; }
+
+    /// <summary>For <see cref="MemberKind.Custom"/>: statements after the uses (a return).</summary>
+    public string? Epilogue { get; set; }
+
+    /// <summary>
+    /// For a constructor: the sites of the instance field initializers it runs, after its own (base call,
+    /// body). They count for what calling the constructor reaches; as own code they are the field's.
+    /// </summary>
+    public List<Site> InitializerSites { get; } = new();
+
+    /// <summary>For a use of this member by an implicit call (foreach, await): the other members called with it.</summary>
+    public List<MemberDecl> Companions { get; } = new();
 
     /// <summary>The uses in the member's body, in source order; null when it has no body the analyzer can see.</summary>
     public List<Use>? Body { get; set; }

@@ -137,11 +137,17 @@ public sealed class ProgramPrinter
         Line("}");
 
         // The implicit constructor's only site is the base-constructor call; an explicit one's comes first in source.
+        // Instance field initializers run in every constructor (printed after it, so they follow it in source too).
         foreach (var member in type.Members)
         {
-            if (member.Kind is MemberKind.Constructor or MemberKind.ImplicitConstructor && type.BaseSite is { } baseSite)
+            if (member.Kind is MemberKind.Constructor or MemberKind.ImplicitConstructor)
             {
-                member.Sites.Insert(0, baseSite);
+                if (type.BaseSite is { } baseSite)
+                {
+                    member.Sites.Insert(0, baseSite);
+                }
+
+                member.InitializerSites.AddRange(type.Members.Where(m => m.Kind == MemberKind.Field).SelectMany(m => m.Sites));
             }
         }
     }
@@ -186,6 +192,21 @@ public sealed class ProgramPrinter
             case MemberKind.Constructor:
                 Write($"public {member.Type.Name}()");
                 break;
+            case MemberKind.Custom:
+                Write(member.Signature!);
+                break;
+            case MemberKind.Raw:
+                Line(member.Signature!);
+                return;
+            case MemberKind.Indexer:
+                Line("public int this[int i]");
+                Line("{");
+                indent++;
+                Write(Indent() + "get");
+                break;
+            case MemberKind.Field:
+                Write($"public System.Action {member.Name} = () =>");
+                break;
         }
 
         Line(string.Empty);
@@ -196,32 +217,39 @@ public sealed class ProgramPrinter
             PrintUse(member, use);
         }
 
-        if (member.Kind == MemberKind.StaticProperty)
+        if (member.Kind is MemberKind.StaticProperty or MemberKind.Indexer)
         {
             Line("return 0;");
             indent--;
             Line("}");
         }
 
+        if (member.Epilogue is { } epilogue)
+        {
+            Line(epilogue);
+        }
+
         indent--;
-        Line("}");
+        Line(member.Kind == MemberKind.Field ? "};" : "}");
     }
 
     private void PrintUse(MemberDecl holder, Use use)
     {
         var n = counter++;
         Write(Indent());
-        switch (use.Wrapper)
+        var isAsync = use.Kind == UseKind.Await ? "async " : string.Empty;
+        var wrapper = use.Kind == UseKind.Await && use.Wrapper == Wrapper.None ? Wrapper.Lambda : use.Wrapper;
+        switch (wrapper)
         {
             case Wrapper.Lambda:
-                Write($"System.Action l{n} = () => {{ ");
+                Write($"System.Action l{n} = {isAsync}() => {{ ");
                 break;
             case Wrapper.LocalFunction:
-                Write($"void f{n}() {{ ");
+                Write($"{isAsync}void f{n}() {{ ");
                 break;
         }
 
-        var kind = use.Wrapper switch
+        var kind = wrapper switch
         {
             Wrapper.Lambda => " in a lambda",
             Wrapper.LocalFunction => " in a local function",
@@ -281,6 +309,66 @@ public sealed class ProgramPrinter
                 break;
             }
 
+            case UseKind.Operator:
+            {
+                Write("_ = ");
+                var start = text.Length;
+                Write($"default({target!.Type.QualifiedName}) + default({target.Type.QualifiedName})");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "operator" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.Conversion:
+            {
+                Write($"int c{n} = ");
+                var start = text.Length;
+                Write($"default({target!.Type.QualifiedName})");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "conversion" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.ForEach:
+            {
+                // Not default(En): foreach over a null constant does not compile.
+                Write($"foreach (var e{n} in ");
+                var start = text.Length;
+                Write($"new {target!.Type.QualifiedName}()");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }.Concat(target.Companions).ToArray(), isDynamic: false, "foreach" + kind));
+                holder.Sites.Add(new Site(start, text.Length, new[] { ConstructorOf(target.Type) }, isDynamic: false, "creation" + kind));
+                Write(") { }");
+                break;
+            }
+
+            case UseKind.Await:
+            {
+                var start = text.Length;
+                Write($"await default({target!.Type.QualifiedName})");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }.Concat(target.Companions).ToArray(), isDynamic: false, "await" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.Deconstruction:
+            {
+                var start = text.Length;
+                Write($"var (a{n}, b{n}) = default({target!.Type.QualifiedName})");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "deconstruction" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.Indexer:
+            {
+                Write("_ = ");
+                var start = text.Length;
+                Write($"default({target!.Type.QualifiedName})[0]");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "indexer" + kind));
+                Write(";");
+                break;
+            }
+
             case UseKind.Dynamic:
             {
                 var start = text.Length;
@@ -291,7 +379,7 @@ public sealed class ProgramPrinter
             }
         }
 
-        switch (use.Wrapper)
+        switch (wrapper)
         {
             case Wrapper.Lambda:
                 Write(" };");

@@ -32,7 +32,9 @@ public sealed record Expected(string Id, int Start, int End, string Message) : I
 /// the constructor. Within one site the member the compiler binds precedes the receiver type's implementation.</item>
 /// <item>The member the compiler binds for <c>default(R).V()</c> is the override nearest to R (what Roslyn binds).</item>
 /// <item>Members are named <c>Type.Member</c> with the simple type name; a constructor is <c>Type.Type</c>; an
-/// accessor is named by its property; code in a lambda or local function is named by the enclosing member.</item>
+/// accessor is named by its property (an indexer's as <c>this[]</c>); code in a lambda or local function is named
+/// by the enclosing member, code in a field initializer by the field.</item>
+/// <item>A constructor runs its base call, its body, then the instance field initializers (printed after it).</item>
 /// <item>A chain longer than 10 members shows the first 5 and the last 5 around <c>… N more …</c>.</item>
 /// <item>A chain to a dynamic call ends in <c>a dynamic call</c>.</item>
 /// </list>
@@ -169,16 +171,19 @@ public static class ReferenceModel
                 var hops = new Dictionary<string, MemberDecl?>(StringComparer.Ordinal);
                 foreach (var (scope, best) in distance[member])
                 {
-                    hops[scope] = best == 0 ? null : FirstHop(member.Sites, scope, best, _ => true);
+                    hops[scope] = best == 0 ? null : FirstHop(Runs(member), scope, best, _ => true);
                 }
 
                 hop[member] = hops;
             }
         }
 
+        /// <summary>What calling the member runs: its sites and, for a constructor, the field initializers after them.</summary>
+        private static IEnumerable<Site> Runs(MemberDecl member) => member.Sites.Concat(member.InitializerSites);
+
         private IEnumerable<(string Scope, int Distance)> Candidates(MemberDecl member)
         {
-            foreach (var site in member.Sites)
+            foreach (var site in Runs(member))
             {
                 if (site.IsDynamic)
                 {
@@ -393,10 +398,11 @@ public static class ReferenceModel
         });
     }
 
-    public static string MemberName(MemberDecl member) =>
-        member.Kind is MemberKind.Constructor or MemberKind.ImplicitConstructor
-            ? member.Type.Name + "." + member.Type.Name
-            : member.Type.Name + "." + member.Name;
+    public static string MemberName(MemberDecl member) => member.Type.Name + "." + member.Kind switch
+    {
+        MemberKind.Constructor or MemberKind.ImplicitConstructor => member.Type.Name,
+        _ => member.Name,
+    };
 
     public static string Names(IReadOnlyList<MemberDecl> chain)
     {
