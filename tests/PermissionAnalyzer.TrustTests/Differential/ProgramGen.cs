@@ -17,7 +17,7 @@ public sealed record RawCtorClass(int Base, int TypeScope, RawBody Body, RawBody
 
 public sealed record RawSpecial(int Kind, RawBody Body);
 
-public sealed record RawVirtual(bool MetadataRoot, bool Abstract, RawBody Root, RawBody[] Levels, bool[] Overrides);
+public sealed record RawVirtual(bool MetadataRoot, bool Abstract, RawBody Root, RawBody[] Levels, bool[] Overrides, bool[] BaseCalls);
 
 public sealed record RawImpl(int Interface, RawBody Body);
 
@@ -67,15 +67,15 @@ public static class ProgramGen
     private static readonly Gen<RawPrincipal> Principal = Gen.Select(
             Gen.Select(Arg.Array[0, 5], Gen.Int[0, 3], Gen.Bool),
             Gen.Select(Arg.Array[0, 3].Array[0, 2], Gen.Bool),
-            Gen.Select(Body(4).Array[1, 3], Body(3).Array[0, 1], Body(2).Array[0, 1]),
+            Gen.Select(Body(4).Array[1, 3], Body(3).Array[0, 1], Body(2).Array[0, 2]),
             Gen.Select(Gen.Int[0, 8], Gen.Int[0, 3], Gen.Int[0, 5]))
         .Select((grants, features, members, shape) => new RawPrincipal(
             grants.Item1, grants.Item2, grants.Item3, features.Item1, features.Item2, members.Item1, members.Item2, members.Item3, shape.Item1, shape.Item2, shape.Item3 == 5));
 
     public static readonly Gen<RawProgram> Raw = Gen.Select(
-            Gen.Select(Api.Array[1, 6], Body(4).Array[0, 8], Body(3).Array[0, 2]),
+            Gen.Select(Api.Array[1, 6], Body(4).Array[0, 8], Body(3).Array[0, 3]),
             Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3 * Scopes.Length], Body(3), Body(2).Array[0, 1]).Select((b, t, body, fields) => new RawCtorClass(b, t, body, fields)).Array[0, 3],
-            Gen.Select(Gen.Bool, Gen.Int[0, 2], Body(3), Body(3).Array[1, 2], Gen.Bool.Array[2]).Select((m, a, root, levels, overrides) => new RawVirtual(m, a == 2, root, levels, overrides)).Array[0, 2],
+            Gen.Select(Gen.Bool, Gen.Int[0, 2], Body(3), Body(3).Array[1, 2], Gen.Bool.Array[2], Gen.Bool.Array[2]).Select((m, a, root, levels, overrides, baseCalls) => new RawVirtual(m, a == 2, root, levels, overrides, baseCalls)).Array[0, 2],
             Gen.Select(
                 Gen.Select(Gen.Int[0, 5], Body(3)).Select((i, body) => new RawImpl(i, body)).Array[0, 2],
                 Body(3).Array[0, 2],
@@ -102,6 +102,9 @@ public static class ProgramGen
         private readonly List<(MemberDecl Member, TypeDecl? Receiver, UseKind Kind)> apis = new();
         private readonly List<MemberDecl> helpers = new();
         private readonly List<MemberDecl> properties = new();
+        private readonly List<MemberDecl> setters = new();
+        private readonly List<MemberDecl> events = new();
+        private readonly List<(MemberDecl Member, MemberDecl Base)> baseCalls = new();
         private readonly List<MemberDecl> constructors = new();
         private readonly List<(MemberDecl Member, TypeDecl Receiver)> virtuals = new();
         private readonly List<MemberDecl> implementations = new();
@@ -128,6 +131,11 @@ public static class ProgramGen
             foreach (var (member, body) in bodies)
             {
                 member.Body = body.Uses.Select(ResolveUse).ToList();
+            }
+
+            foreach (var (member, nearest) in baseCalls)
+            {
+                member.Body!.Insert(0, new Use(UseKind.BaseCall, nearest, null, Wrapper.None));
             }
 
             return model;
@@ -205,12 +213,30 @@ public static class ProgramGen
             var type = AddType(new TypeDecl("Helpers", TypeShape.StaticClass, inMetadata: false));
             for (var i = 0; i < raw.Helpers.Length; i++)
             {
-                helpers.Add(AddMember(type, $"H{i}", MemberKind.StaticMethod, OptionalRequires(raw.Helpers[i]), raw.Helpers[i]));
+                var helper = AddMember(type, $"H{i}", MemberKind.StaticMethod, OptionalRequires(raw.Helpers[i]), raw.Helpers[i]);
+                helper.IsGeneric = i % 3 == 2;
+                helpers.Add(helper);
             }
 
+            // Properties with a getter that has uses, properties with a setter that has uses, events with an add accessor that has uses.
             for (var i = 0; i < raw.Properties.Length; i++)
             {
-                properties.Add(AddMember(type, $"HP{i}", MemberKind.StaticProperty, OptionalRequires(raw.Properties[i]), raw.Properties[i]));
+                var requires = OptionalRequires(raw.Properties[i]);
+                switch (i % 3)
+                {
+                    case 0:
+                        properties.Add(AddMember(type, $"HP{i}", MemberKind.StaticProperty, requires, raw.Properties[i]));
+                        break;
+                    case 1:
+                        var getter = AddMember(type, $"HS{i}", MemberKind.Hidden, requires, null);
+                        var setter = AddMember(type, $"HS{i}", MemberKind.Setter, requires, raw.Properties[i]);
+                        setter.Getter = getter;
+                        setters.Add(setter);
+                        break;
+                    default:
+                        events.Add(AddMember(type, $"HE{i}", MemberKind.EventAdd, requires, raw.Properties[i]));
+                        break;
+                }
             }
         }
 
@@ -265,6 +291,11 @@ public static class ProgramGen
                         var v = AddMember(level, "V", MemberKind.InstanceMethod, OptionalRequires(hierarchy.Levels[l]), hierarchy.Levels[l]);
                         v.IsOverride = true;
                         v.Overridden = nearest;
+                        if (hierarchy.BaseCalls[l] && !nearest.IsAbstract)
+                        {
+                            baseCalls.Add((v, nearest));
+                        }
+
                         nearest = v;
                     }
 
@@ -408,11 +439,12 @@ public static class ProgramGen
         }
 
         /// <summary>Instance fields initialized with a lambda: own code of the field, run by every constructor.</summary>
-        private void AddFields(TypeDecl type, RawBody[] fields)
+        private void AddFields(TypeDecl type, RawBody[] fields, bool staticOnly = false)
         {
             for (var j = 0; j < fields.Length; j++)
             {
-                AddMember(type, $"F{j}", MemberKind.Field, new List<ScopeArg>(), fields[j]);
+                var isStatic = staticOnly || j % 2 == 1;
+                AddMember(type, isStatic ? $"S{j}" : $"F{j}", isStatic ? MemberKind.StaticField : MemberKind.Field, new List<ScopeArg>(), fields[j]);
             }
         }
 
@@ -453,6 +485,11 @@ public static class ProgramGen
                 for (var j = 0; j < rp.Members.Length; j++)
                 {
                     principalMethods.Add(AddMember(type, $"M{j}", MemberKind.StaticMethod, OptionalRequires(rp.Members[j]), rp.Members[j]));
+                }
+
+                if (isStruct)
+                {
+                    AddFields(type, rp.Fields, staticOnly: true);
                 }
 
                 for (var j = 0; j < rp.NestedOwned.Length; j++)
@@ -574,8 +611,13 @@ public static class ProgramGen
                     break;
                 case < 48 when helpers.Count > 0:
                     return Method(helpers[use.Target % helpers.Count], null);
-                case < 55 when properties.Count > 0:
-                    return new Use(UseKind.Property, properties[use.Target % properties.Count], null, wrapper);
+                case < 55 when properties.Count + setters.Count + events.Count > 0:
+                {
+                    var index = use.Target % (properties.Count + setters.Count + events.Count);
+                    return index < properties.Count ? new Use(UseKind.Property, properties[index], null, wrapper)
+                        : index < properties.Count + setters.Count ? new Use(UseKind.Assignment, setters[index - properties.Count], null, wrapper, alternative: use.Form == 4)
+                        : new Use(UseKind.EventSubscription, events[index - properties.Count - setters.Count], null, wrapper);
+                }
                 case < 62 when constructors.Count > 0:
                     return new Use(UseKind.Creation, constructors[use.Target % constructors.Count], null, wrapper);
                 case < 72 when virtuals.Count > 0:
@@ -594,6 +636,12 @@ public static class ProgramGen
                     return new Use(UseKind.Using, disposables[use.Target % disposables.Count], null, wrapper);
                 case < 95 when principalMethods.Count > 0:
                     return Method(principalMethods[use.Target % principalMethods.Count], null);
+                case >= 95 and < 100:
+                {
+                    var candidates = apis.Select(a => a.Member).Concat(helpers).ToList();
+                    return new Use(UseKind.NotAUse, candidates[use.Target % candidates.Count], null, wrapper, alternative: use.Form == 4);
+                }
+
                 case >= 100 and < 117 when specials.Count > 0:
                 {
                     var (member, specialKind) = specials[use.Target % specials.Count];

@@ -35,6 +35,18 @@ public enum MemberKind
 
     /// <summary>A one-line member printed from <see cref="MemberDecl.Signature"/> (no uses).</summary>
     Raw,
+
+    /// <summary>A static property's setter with uses (its getter is a <see cref="Hidden"/> member).</summary>
+    Setter,
+
+    /// <summary>A static event's add accessor with uses.</summary>
+    EventAdd,
+
+    /// <summary>A static field initialized with a lambda.</summary>
+    StaticField,
+
+    /// <summary>Not printed on its own (the getter of a <see cref="Setter"/>'s property).</summary>
+    Hidden,
 }
 
 public enum UseKind
@@ -74,6 +86,18 @@ public enum UseKind
 
     /// <summary><c>_ = default(Ix)[0];</c>: an indexer.</summary>
     Indexer,
+
+    /// <summary><c>T.P = 1;</c> (setter) or <c>T.P += 1;</c> (getter and setter).</summary>
+    Assignment,
+
+    /// <summary><c>T.E += () => { };</c>: the add accessor.</summary>
+    EventSubscription,
+
+    /// <summary><c>base.V();</c> in an override.</summary>
+    BaseCall,
+
+    /// <summary><c>_ = nameof(T.M);</c> or <c>_ = typeof(T);</c>: not a use.</summary>
+    NotAUse,
 }
 
 public enum Wrapper
@@ -209,6 +233,11 @@ public sealed class MemberDecl
 
     public bool IsOverride { get; set; }
 
+    public bool IsGeneric { get; set; }
+
+    /// <summary>For a <see cref="MemberKind.Setter"/>: its property's getter.</summary>
+    public MemberDecl? Getter { get; set; }
+
     public MemberDecl? Overridden { get; set; }
 
     public MemberDecl? Implemented { get; set; }
@@ -244,13 +273,17 @@ public sealed class MemberDecl
 /// <summary>One use in a body: what it targets, how it is written, and wrapped how.</summary>
 public sealed class Use
 {
-    public Use(UseKind kind, MemberDecl? target, TypeDecl? receiver, Wrapper wrapper)
+    public Use(UseKind kind, MemberDecl? target, TypeDecl? receiver, Wrapper wrapper, bool alternative = false)
     {
         Kind = kind;
         Target = target;
         Receiver = receiver;
         Wrapper = wrapper;
+        Alternative = alternative;
     }
+
+    /// <summary>The second form of a kind: a compound assignment, <c>typeof</c> instead of <c>nameof</c>.</summary>
+    public bool Alternative { get; }
 
     public UseKind Kind { get; }
 

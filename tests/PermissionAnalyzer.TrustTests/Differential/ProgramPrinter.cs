@@ -172,7 +172,25 @@ public sealed class ProgramPrinter
         switch (member.Kind)
         {
             case MemberKind.StaticMethod:
-                Write($"public static void {member.Name}()");
+                Write($"public static void {member.Name}{(member.IsGeneric ? "<T>" : string.Empty)}()");
+                break;
+            case MemberKind.Hidden:
+                return;
+            case MemberKind.Setter:
+                Line($"public static int {member.Name}");
+                Line("{");
+                indent++;
+                Line("get { return 0; }");
+                Write(Indent() + "set");
+                break;
+            case MemberKind.EventAdd:
+                Line($"public static event System.Action {member.Name}");
+                Line("{");
+                indent++;
+                Write(Indent() + "add");
+                break;
+            case MemberKind.StaticField:
+                Write($"public static System.Action {member.Name} = () =>");
                 break;
             case MemberKind.InstanceMethod when member.Type.Shape == TypeShape.Interface:
                 Line($"void {member.Name}();");
@@ -223,6 +241,15 @@ public sealed class ProgramPrinter
             indent--;
             Line("}");
         }
+        else if (member.Kind is MemberKind.Setter or MemberKind.EventAdd)
+        {
+            indent--;
+            Line("}");
+            if (member.Kind == MemberKind.EventAdd)
+            {
+                Line("remove { }");
+            }
+        }
 
         if (member.Epilogue is { } epilogue)
         {
@@ -230,7 +257,7 @@ public sealed class ProgramPrinter
         }
 
         indent--;
-        Line(member.Kind == MemberKind.Field ? "};" : "}");
+        Line(member.Kind is MemberKind.Field or MemberKind.StaticField ? "};" : "}");
     }
 
     private void PrintUse(MemberDecl holder, Use use)
@@ -369,6 +396,41 @@ public sealed class ProgramPrinter
                 break;
             }
 
+            case UseKind.Assignment:
+            {
+                var start = text.Length;
+                Write(Access(use));
+                var targets = use.Alternative ? new[] { target!.Getter!, target } : new[] { target! };
+                holder.Sites.Add(new Site(start, text.Length, targets, isDynamic: false, (use.Alternative ? "compound assignment" : "property set") + kind));
+                Write(use.Alternative ? " += 1;" : " = 1;");
+                break;
+            }
+
+            case UseKind.EventSubscription:
+            {
+                var start = text.Length;
+                Write(Access(use));
+                holder.Sites.Add(new Site(start, text.Length, new[] { target! }, isDynamic: false, "event subscription" + kind));
+                Write(" += () => { };");
+                break;
+            }
+
+            case UseKind.BaseCall:
+            {
+                var start = text.Length;
+                Write($"base.{target!.Name}()");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "base call" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.NotAUse:
+            {
+                Write(use.Alternative ? $"_ = typeof({target!.Type.QualifiedName});" : $"_ = nameof({target!.Type.QualifiedName}.{(target.Kind is MemberKind.Constructor or MemberKind.ImplicitConstructor ? "ToString" : target.Name)});");
+                holder.Sites.Add(new Site(text.Length, text.Length, Array.Empty<MemberDecl>(), isDynamic: false, (use.Alternative ? "typeof" : "nameof") + " (not a use)" + kind));
+                break;
+            }
+
             case UseKind.Dynamic:
             {
                 var start = text.Length;
@@ -414,7 +476,7 @@ public sealed class ProgramPrinter
     private static string Access(Use use) =>
         use.Receiver is { } receiver
             ? $"default({receiver.QualifiedName}).{use.Target!.Name}"
-            : $"{use.Target!.Type.QualifiedName}.{use.Target.Name}";
+            : $"{use.Target!.Type.QualifiedName}.{use.Target.Name}{(use.Target.IsGeneric ? "<int>" : string.Empty)}";
 
     private void PrintDeclaration(Declaration declaration, string target)
     {
