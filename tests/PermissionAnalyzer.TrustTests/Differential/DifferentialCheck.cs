@@ -131,7 +131,7 @@ public static class DifferentialCheck
     public static int Iterations =>
         int.TryParse(Environment.GetEnvironmentVariable("PA_TRUST_ITERATIONS"), out var n) && n > 0 ? n : DefaultIterations;
 
-    public const int DefaultIterations = 1000;
+    public const int DefaultIterations = 2000;
 
     /// <summary>
     /// The wall-clock budget of the sweep: CI stops after this many seconds even on a slow machine (the programs
