@@ -94,18 +94,36 @@ internal sealed partial class ScopeIndex
     private void AddConstructor(IMethodSymbol constructor, List<Site> sites)
     {
         ConstructorInitializerSyntax? initializer = null;
-        var hasDeclaration = false;
+        var declarations = new List<ConstructorDeclarationSyntax>();
         foreach (var reference in constructor.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is ConstructorDeclarationSyntax declaration)
             {
-                hasDeclaration = true;
+                declarations.Add(declaration);
                 initializer = declaration.Initializer;
-                Collect(declaration, sites, fromInitializer: false);
             }
         }
 
+        // Sites in source order (the shortest chain's tie-break): the base type in the class declaration
+        // comes before the constructor's body.
         var type = constructor.ContainingType;
+        if (!constructor.IsStatic && type.TypeKind == TypeKind.Class)
+        {
+            if (PrimaryConstructorBase(type) is { } primaryBase)
+            {
+                Collect(primaryBase, sites, fromInitializer: false);
+            }
+            else if ((declarations.Count == 0 || initializer is null) && ImplicitBaseConstructor(type) is { } baseConstructor && BaseTypeSyntax(type) is { } baseTypeSyntax)
+            {
+                new UseCollector(this, sites, fromInitializer: false).AddImplicitBaseConstructorCall(baseTypeSyntax, baseConstructor);
+            }
+        }
+
+        foreach (var declaration in declarations)
+        {
+            Collect(declaration, sites, fromInitializer: false);
+        }
+
         var chainsToThis = initializer is not null && initializer.IsKind(SyntaxKind.ThisConstructorInitializer);
         if (!chainsToThis)
         {
@@ -116,20 +134,6 @@ internal sealed partial class ScopeIndex
                     AddInitializer(member, sites, fromInitializer: true);
                 }
             }
-        }
-
-        if (constructor.IsStatic || type.TypeKind != TypeKind.Class)
-        {
-            return;
-        }
-
-        if (PrimaryConstructorBase(type) is { } primaryBase)
-        {
-            Collect(primaryBase, sites, fromInitializer: false);
-        }
-        else if ((!hasDeclaration || initializer is null) && ImplicitBaseConstructor(type) is { } baseConstructor && BaseTypeSyntax(type) is { } baseTypeSyntax)
-        {
-            new UseCollector(this, sites, fromInitializer: false).AddImplicitBaseConstructorCall(baseTypeSyntax, baseConstructor);
         }
     }
 

@@ -22,6 +22,12 @@ internal sealed partial class ScopeIndex
 
     private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
 
+    /// <summary>
+    /// Test-only: faults injected into the engine for compilations of the given assembly name, so the
+    /// project's differential tests can prove that they notice a broken engine. Nothing else sets it.
+    /// </summary>
+    internal static readonly ConcurrentDictionary<string, EngineFaults> FaultsForTesting = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<string>> requirements = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Lazy<ImmutableArray<Site>>> facts = new(SymbolEqualityComparer.Default);
@@ -35,7 +41,11 @@ internal sealed partial class ScopeIndex
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
         IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
+        Faults = !FaultsForTesting.IsEmpty && compilation.AssemblyName is { } name && FaultsForTesting.TryGetValue(name, out var faults) ? faults : EngineFaults.None;
     }
+
+    /// <summary>Test-only faults in force for this compilation; see <see cref="FaultsForTesting"/>.</summary>
+    internal EngineFaults Faults { get; }
 
     public Compilation Compilation { get; }
 
@@ -113,7 +123,7 @@ internal sealed partial class ScopeIndex
                 AddDeclared(associated, ref scopes);
             }
 
-            if (method.OverriddenMethod is { } overridden)
+            if (method.OverriddenMethod is { } overridden && (Faults & EngineFaults.IgnoreOverriddenRequirements) == 0)
             {
                 AddAll(RequirementOf(overridden), ref scopes);
             }
@@ -299,4 +309,13 @@ internal sealed partial class ScopeIndex
 
         return false;
     }
+}
+
+/// <summary>Kinds of use a test can tell the engine to ignore (<see cref="ScopeIndex.FaultsForTesting"/>).</summary>
+[Flags]
+internal enum EngineFaults
+{
+    None = 0,
+    IgnoreMethodGroups = 1,
+    IgnoreOverriddenRequirements = 2,
 }

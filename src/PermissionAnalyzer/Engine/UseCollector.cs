@@ -66,10 +66,7 @@ internal sealed class UseCollector
         switch (operation)
         {
             case IInvocationOperation invocation:
-                // A constructor without initializer binds an implicit base-constructor call whose syntax is the
-                // whole constructor declaration; ScopeIndex records it once, at the base type in the class declaration.
-                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction
-                    && !(invocation.IsImplicit && invocation.Syntax is ConstructorDeclarationSyntax))
+                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !IsImplicitBaseConstructorCall(invocation))
                 {
                     AddTarget(invocation.TargetMethod, invocation.Instance?.Type);
                     Flush(invocation.Syntax);
@@ -105,7 +102,7 @@ internal sealed class UseCollector
                 Flush(fieldReference.Syntax);
                 break;
 
-            case IMethodReferenceOperation methodReference:
+            case IMethodReferenceOperation methodReference when (index.Faults & EngineFaults.IgnoreMethodGroups) == 0:
                 if (methodReference.Method.MethodKind != MethodKind.LocalFunction)
                 {
                     AddTarget(methodReference.Method, methodReference.Instance?.Type);
@@ -358,6 +355,15 @@ internal sealed class UseCollector
         sites.Add(new Site(node, targets.ToImmutableArray(), isDynamic: false, fromInitializer));
         targets.Clear();
     }
+
+    /// <summary>
+    /// The implicit <c>: base()</c> of a constructor declared without an initializer: its syntax is the whole
+    /// declaration, so it is not recorded here but once, at the base type (<see cref="AddImplicitBaseConstructorCall"/>).
+    /// </summary>
+    private static bool IsImplicitBaseConstructorCall(IInvocationOperation invocation) =>
+        invocation.IsImplicit
+        && invocation.TargetMethod.MethodKind == MethodKind.Constructor
+        && invocation.Syntax is ConstructorDeclarationSyntax;
 
     private static bool IsInsideDynamic(IOperation operation) => operation.Parent switch
     {

@@ -1,0 +1,417 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace PermissionAnalyzer.TrustTests.Differential;
+
+/// <summary>A diagnostic as the reference model expects it: rule, span in the printed source, full message.</summary>
+public sealed record Expected(string Id, int Start, int End, string Message) : IComparable<Expected>
+{
+    public int CompareTo(Expected? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        var c = Start.CompareTo(other.Start);
+        c = c != 0 ? c : End.CompareTo(other.End);
+        c = c != 0 ? c : string.CompareOrdinal(Id, other.Id);
+        return c != 0 ? c : string.CompareOrdinal(Message, other.Message);
+    }
+}
+
+/// <summary>
+/// An independent reading of DESIGN.md over the abstract <see cref="ProgramModel"/>: it computes, from the
+/// call graph, the grants and the needs, exactly which diagnostics the analyzer must report. It shares no
+/// code with the analyzer. Where DESIGN.md leaves a choice open, the choice is written next to the code:
+/// <list type="bullet">
+/// <item>"Source order" for the shortest-chain tie-break is the order of the use sites in the text; an
+/// implicit base-constructor call (reported at the base type in the class declaration) precedes the body of
+/// the constructor. Within one site the member the compiler binds precedes the receiver type's implementation.</item>
+/// <item>The member the compiler binds for <c>default(R).V()</c> is the override nearest to R (what Roslyn binds).</item>
+/// <item>Members are named <c>Type.Member</c> with the simple type name; a constructor is <c>Type.Type</c>; an
+/// accessor is named by its property (an indexer's as <c>this[]</c>); code in a lambda or local function is named
+/// by the enclosing member, code in a field initializer by the field.</item>
+/// <item>A constructor runs its base call, its body, then the instance field initializers (printed after it).</item>
+/// <item>A chain longer than 10 members shows the first 5 and the last 5 around <c>… N more …</c>.</item>
+/// <item>A chain to a dynamic call ends in <c>a dynamic call</c>.</item>
+/// </list>
+/// </summary>
+public static class ReferenceModel
+{
+    private const string Undetermined = "<undetermined>";
+
+    private static readonly HashSet<string> DestructiveWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "delete", "remove", "purge", "destroy", "erase", "wipe", "admin",
+    };
+
+    private static readonly object AssemblyOwner = new();
+
+    /// <summary>DESIGN.md: word parts split on <c>: . _ - /</c> and on a lower-to-upper case change.</summary>
+    public static bool IsDestructive(string scope) =>
+        Regex.Split(scope, "[:._\\-/]")
+            .SelectMany(part => Regex.Split(part, "(?<=\\p{Ll})(?=\\p{Lu})"))
+            .Any(DestructiveWords.Contains);
+
+    public static bool IsWildcard(string scope) => scope.EndsWith('*');
+
+    public static bool Covers(string grant, string scope) =>
+        IsWildcard(grant) ? scope.StartsWith(grant[..^1], StringComparison.Ordinal) : grant == scope;
+
+    public static List<Expected> Diagnose(ProgramModel program, string assemblyName) => new Evaluation(program, assemblyName).Run();
+
+    private sealed class Evaluation
+    {
+        private readonly ProgramModel program;
+        private readonly string assemblyName;
+        private readonly Dictionary<MemberDecl, HashSet<string>> requirements = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<MemberDecl, Dictionary<string, int>> distance = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<MemberDecl, Dictionary<string, MemberDecl?>> hop = new(ReferenceEqualityComparer.Instance);
+        private readonly List<Expected> expected = new();
+
+        public Evaluation(ProgramModel program, string assemblyName)
+        {
+            this.program = program;
+            this.assemblyName = assemblyName;
+        }
+
+        public List<Expected> Run()
+        {
+            Summarize();
+
+            foreach (var (arg, inMetadata) in program.RequiresArgs)
+            {
+                if (!inMetadata && !arg.IsValid)
+                {
+                    expected.Add(Invalid("RequiresScope", arg));
+                }
+            }
+
+            foreach (var type in program.AllTypes.Where(t => t.Principal is not null))
+            {
+                Judge(type, type.Name, type.Principal!, OwnTypes(type));
+            }
+
+            if (program.AssemblyPrincipal is { } assembly)
+            {
+                var owned = program.Types.Where(t => !t.InMetadata && t.Principal is null).SelectMany(OwnTypes);
+                Judge(AssemblyOwner, assemblyName, assembly, owned);
+            }
+
+            expected.Sort();
+            return expected;
+        }
+
+        // ---- Requirements: own, the type's (and base classes', the attribute is inherited), overridden, implemented.
+        private HashSet<string> Requirement(MemberDecl member)
+        {
+            if (requirements.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            var scopes = new HashSet<string>(StringComparer.Ordinal);
+            scopes.UnionWith(Valid(member.Requires));
+            for (var type = member.Type; type is not null; type = type.Shape == TypeShape.Interface ? null : type.Base)
+            {
+                scopes.UnionWith(Valid(type.TypeRequires));
+            }
+
+            if (member.Overridden is { } overridden)
+            {
+                scopes.UnionWith(Requirement(overridden));
+            }
+
+            if (member.Implemented is { } implemented)
+            {
+                scopes.UnionWith(Requirement(implemented));
+            }
+
+            requirements[member] = scopes;
+            return scopes;
+        }
+
+        private static IEnumerable<string> Valid(IEnumerable<ScopeArg> args) => args.Where(a => a.IsValid).Select(a => a.Scope);
+
+        private static bool HasBody(MemberDecl member) => member.Body is not null;
+
+        // ---- Transitive summaries: shortest distance to each scope by a plain fixpoint (no SCCs), then first hops.
+        private void Summarize()
+        {
+            var withBodies = program.AllMembers.Where(HasBody).ToList();
+            foreach (var member in withBodies)
+            {
+                distance[member] = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var member in withBodies)
+                {
+                    var mine = distance[member];
+                    foreach (var (scope, d) in Candidates(member))
+                    {
+                        if (!mine.TryGetValue(scope, out var current) || d < current)
+                        {
+                            mine[scope] = d;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            while (changed);
+
+            foreach (var member in withBodies)
+            {
+                var hops = new Dictionary<string, MemberDecl?>(StringComparer.Ordinal);
+                foreach (var (scope, best) in distance[member])
+                {
+                    hops[scope] = best == 0 ? null : FirstHop(Runs(member), scope, best, _ => true);
+                }
+
+                hop[member] = hops;
+            }
+        }
+
+        /// <summary>What calling the member runs: its sites and, for a constructor, the field initializers after them.</summary>
+        private static IEnumerable<Site> Runs(MemberDecl member) => member.Sites.Concat(member.InitializerSites);
+
+        private IEnumerable<(string Scope, int Distance)> Candidates(MemberDecl member)
+        {
+            foreach (var site in Runs(member))
+            {
+                if (site.IsDynamic)
+                {
+                    yield return (Undetermined, 0);
+                }
+
+                foreach (var target in site.Targets)
+                {
+                    foreach (var scope in Requirement(target))
+                    {
+                        yield return (scope, 1);
+                    }
+
+                    if (HasBody(target))
+                    {
+                        foreach (var (scope, d) in distance[target])
+                        {
+                            yield return (scope, d + 1);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>The first target, in source order, through which the scope is reached at the best distance.</summary>
+        private MemberDecl FirstHop(IEnumerable<Site> sites, string scope, int best, Func<MemberDecl, bool> follow)
+        {
+            foreach (var site in sites)
+            {
+                foreach (var target in site.Targets)
+                {
+                    if (best == 1 && Requirement(target).Contains(scope))
+                    {
+                        return target;
+                    }
+
+                    if (HasBody(target) && follow(target) && distance[target].TryGetValue(scope, out var d) && d + 1 == best)
+                    {
+                        return target;
+                    }
+                }
+            }
+
+            throw new InvalidOperationException("No hop for " + scope);
+        }
+
+        private List<MemberDecl> Chain(MemberDecl first, string scope)
+        {
+            var chain = new List<MemberDecl> { first };
+            var current = first;
+            while (!Requirement(current).Contains(scope) && hop[current][scope] is { } next)
+            {
+                chain.Add(next);
+                current = next;
+            }
+
+            return chain;
+        }
+
+        // ---- Ownership: the innermost enclosing type principal, else the assembly principal for source code.
+        private object? OwnerOf(MemberDecl member)
+        {
+            for (var type = member.Type; type is not null; type = type.Container)
+            {
+                if (type.Principal is not null)
+                {
+                    return type;
+                }
+            }
+
+            return program.AssemblyPrincipal is not null && !member.Type.InMetadata ? AssemblyOwner : null;
+        }
+
+        private static IEnumerable<TypeDecl> OwnTypes(TypeDecl root) =>
+            new[] { root }.Concat(root.Nested.Where(n => n.Principal is null).SelectMany(OwnTypes));
+
+        // ---- The rules.
+        private void Judge(object principal, string name, Declaration declaration, IEnumerable<TypeDecl> ownTypes)
+        {
+            var validGrants = declaration.Grants.Where(g => g.IsValid).Select(g => g.Scope).ToList();
+            var needs = declaration.Features.SelectMany(f => f.Needs).Where(n => n.IsValid && !IsWildcard(n.Scope)).Select(n => n.Scope).ToHashSet(StringComparer.Ordinal);
+            var hasFeatures = declaration.Features.Count > 0;
+
+            // U, with every (site, scope) once: the site's best distance, first target wins ties.
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<(Site, string)>();
+            foreach (var member in ownTypes.SelectMany(t => t.Members))
+            {
+                foreach (var site in member.Sites)
+                {
+                    var best = new Dictionary<string, (int Distance, MemberDecl? Hop)>(StringComparer.Ordinal);
+                    if (site.IsDynamic)
+                    {
+                        best[Undetermined] = (0, null);
+                    }
+
+                    foreach (var target in site.Targets)
+                    {
+                        foreach (var scope in Requirement(target))
+                        {
+                            Consider(best, scope, 1, target);
+                        }
+
+                        // Calls into the principal's own code count its declared requirement only: that body is own code.
+                        if (HasBody(target) && OwnerOf(target) != principal)
+                        {
+                            foreach (var (scope, d) in distance[target])
+                            {
+                                Consider(best, scope, d + 1, target);
+                            }
+                        }
+                    }
+
+                    foreach (var (scope, reach) in best)
+                    {
+                        if (!seen.Add((site, scope)))
+                        {
+                            continue;
+                        }
+
+                        if (scope == Undetermined)
+                        {
+                            var chain = reach.Hop is null ? "a dynamic call" : Names(Chain(reach.Hop, scope)) + " → a dynamic call";
+                            expected.Add(new Expected("PA0009", site.Start, site.End,
+                                $"'{MemberName(member)}' reaches code whose scopes cannot be determined via {chain}, so the uses of principal '{name}' may be incomplete"));
+                            continue;
+                        }
+
+                        used.Add(scope);
+                        var via = Names(Chain(reach.Hop!, scope));
+                        if (!validGrants.Any(g => Covers(g, scope)))
+                        {
+                            expected.Add(new Expected("PA0004", site.Start, site.End,
+                                $"'{MemberName(member)}' needs '{scope}' via {via}, but principal '{name}' is not granted it"));
+                        }
+
+                        if (hasFeatures && !needs.Contains(scope))
+                        {
+                            expected.Add(new Expected("PA0005", site.Start, site.End,
+                                $"'{MemberName(member)}' needs '{scope}' via {via}, but no feature declared by principal '{name}' needs it"));
+                        }
+                    }
+                }
+            }
+
+            foreach (var grant in declaration.Grants)
+            {
+                if (!grant.IsValid)
+                {
+                    expected.Add(Invalid("GrantedScopes", grant));
+                    continue;
+                }
+
+                var s = grant.Scope;
+                if (IsWildcard(s))
+                {
+                    expected.Add(At("PA0007", grant, $"Principal '{name}' is granted wildcard scope '{s}'; grant the concrete scopes its code uses instead"));
+                    continue;
+                }
+
+                var isUsed = used.Contains(s);
+                var notNeeded = hasFeatures && !needs.Contains(s);
+                if (IsDestructive(s) && (notNeeded || !isUsed))
+                {
+                    var reason = notNeeded && !isUsed ? "no declared feature needs and no code uses" : notNeeded ? "no declared feature needs" : "no code uses";
+                    expected.Add(At("PA0002", grant, $"Principal '{name}' is granted destructive scope '{s}', which {reason}"));
+                }
+                else if (notNeeded && !isUsed)
+                {
+                    expected.Add(At("PA0001", grant, $"Principal '{name}' is granted '{s}', which no declared feature needs and no code uses"));
+                }
+                else if (!isUsed)
+                {
+                    expected.Add(At("PA0003", grant, $"Principal '{name}' is granted '{s}', which no code reachable from it uses"));
+                }
+            }
+
+            foreach (var feature in declaration.Features)
+            {
+                foreach (var need in feature.Needs)
+                {
+                    if (!need.IsValid)
+                    {
+                        expected.Add(Invalid("FeatureNeeds", need));
+                    }
+                    else if (IsWildcard(need.Scope))
+                    {
+                        expected.Add(At("PA0008", need, "Invalid scope argument of 'FeatureNeeds': a feature must need concrete scopes, not a wildcard"));
+                    }
+                    else if (!validGrants.Any(g => Covers(g, need.Scope)))
+                    {
+                        expected.Add(At("PA0006", need, $"Feature '{feature.Name}' of principal '{name}' needs '{need.Scope}', which is not granted"));
+                    }
+                }
+            }
+        }
+
+        private static void Consider(Dictionary<string, (int Distance, MemberDecl? Hop)> best, string scope, int d, MemberDecl target)
+        {
+            if (!best.TryGetValue(scope, out var current) || d < current.Distance)
+            {
+                best[scope] = (d, target);
+            }
+        }
+
+        private static Expected At(string id, ScopeArg arg, string message) => new(id, arg.Start, arg.End, message);
+
+        private static Expected Invalid(string attribute, ScopeArg arg) => At("PA0008", arg, $"Invalid scope argument of '{attribute}': " + arg.Form switch
+        {
+            ArgForm.Null => "the scope is null",
+            _ => "the scope is empty or whitespace",
+        });
+    }
+
+    public static string MemberName(MemberDecl member) => member.Type.Name + "." + member.Kind switch
+    {
+        MemberKind.Constructor or MemberKind.ImplicitConstructor => member.Type.Name,
+        _ => member.Name,
+    };
+
+    public static string Names(IReadOnlyList<MemberDecl> chain)
+    {
+        var names = chain.Select(MemberName).ToList();
+        if (names.Count > 10)
+        {
+            names = names.Take(5).Append($"… {names.Count - 10} more …").Concat(names.Skip(names.Count - 5)).ToList();
+        }
+
+        return string.Join(" → ", names);
+    }
+}

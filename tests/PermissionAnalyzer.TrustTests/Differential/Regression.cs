@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using PermissionAnalyzer.TrustTests.Infrastructure;
+using Xunit;
+
+namespace PermissionAnalyzer.TrustTests.Differential;
+
+/// <summary>Replays a shrunk program kept as a regression test: exactly these diagnostics, at these places.</summary>
+public static class Regression
+{
+    public static void Verify(string source, string? library, params (string Id, int Line, int Column, string Text, string Message)[] expected)
+    {
+        var references = library is null ? Array.Empty<MetadataReference>() : new[] { AnalyzerRunner.EmitLibrary(library, "Lib") };
+        var compilation = AnalyzerRunner.Compile(new[] { AnalyzerRunner.Parse(source) }, references, DifferentialCheck.AssemblyName, minimal: true);
+        var result = AnalyzerRunner.Run(compilation);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Exceptions);
+
+        var text = SourceText.From(source);
+        var wanted = new List<Expected>();
+        foreach (var (id, line, column, snippet, message) in expected)
+        {
+            var start = text.Lines[line - 1].Start + column - 1;
+            Assert.Equal(snippet, source.Substring(start, snippet.Length));
+            wanted.Add(new Expected(id, start, start + snippet.Length, message));
+        }
+
+        wanted.Sort();
+        var actual = result.Analyzer
+            .Select(d => new Expected(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.End, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(d => d)
+            .ToList();
+        DifferentialCheck.Compare(source, wanted, actual);
+    }
+}

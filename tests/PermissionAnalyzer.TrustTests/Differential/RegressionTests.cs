@@ -1,0 +1,269 @@
+using Xunit;
+
+namespace PermissionAnalyzer.TrustTests.Differential;
+
+/// <summary>
+/// Programs on which the analyzer once differed from the reference model, as CsCheck shrank them (printed by
+/// the differential test or <see cref="DifferentialTests.ShrinkTool"/>), with the reference model's diagnostics.
+/// </summary>
+public class RegressionTests
+{
+    /// <summary>An explicit constructor without initializer (C1) used to be reported a second time over its whole declaration, for the implicit ': base()' in its operation tree.</summary>
+    [Fact]
+    public void ImplicitBaseConstructorCall_IsReportedOnlyAtTheBaseType()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [assembly: GrantedScopes("Mail.DELETE", "purge*")]
+            [assembly: FeatureNeeds("f0", "msg:readAll", "files/*", "msg:readAll")]
+            [assembly: FeatureNeeds("f1", "msg:delete", "Mail.*", "chat:write")]
+
+            public static class K
+            {
+                public const string C9 = "files/erase";
+            }
+
+            public interface SIApi1
+            {
+                [RequiresScope("", " ")]
+                void Run();
+            }
+
+            public static class Helpers
+            {
+                public static void H0()
+                {
+                    void f0() { System.Action g0 = P0.N0x0.Run; } f0();
+                }
+                public static int HP0
+                {
+                    get
+                    {
+                        System.Action g1 = default(VD0x0).V;
+                        P0.N0x0.Run();
+                        return 0;
+                    }
+                }
+                [RequiresScope("x")]
+                public static int HP1
+                {
+                    get
+                    {
+                        LApi0.Run();
+                        System.Action l4 = () => { default(SIApi1).Run(); };
+                        return 0;
+                    }
+                }
+            }
+
+            [RequiresScope("Mail.DELETE")]
+            public class C0
+            {
+                public C0()
+                {
+                    Helpers.H0();
+                }
+            }
+
+            public class C1 : C0
+            {
+                public C1()
+                {
+                }
+            }
+
+            [RequiresScope("messages:deleted")]
+            public class C2
+            {
+                public C2()
+                {
+                }
+            }
+
+            public class VB0
+            {
+                public virtual void V()
+                {
+                }
+            }
+
+            public class VD0x0 : VB0
+            {
+            }
+
+            public class VD0x1 : VD0x0
+            {
+            }
+
+            [GrantedScopes(new string[] { K.C9, "Mail.*", "files/*" })]
+            public class P0
+            {
+                public static void M0()
+                {
+                    P0.N0x0.Run();
+                }
+                public static class N0x0
+                {
+                    public static void Run()
+                    {
+                    }
+                }
+            }
+            """;
+        const string library = """
+            using PermissionAnalyzer;
+
+
+            public static class LApi0
+            {
+                [RequiresScope("Mail.DELETE")]
+                public static void Run()
+                {
+                }
+            }
+            """;
+
+        Regression.Verify(
+            source,
+            library,
+            ("PA0002", 3, 26, "\"Mail.DELETE\"", "Principal 'Gen' is granted destructive scope 'Mail.DELETE', which no declared feature needs"),
+            ("PA0007", 3, 41, "\"purge*\"", "Principal 'Gen' is granted wildcard scope 'purge*'; grant the concrete scopes its code uses instead"),
+            ("PA0006", 4, 31, "\"msg:readAll\"", "Feature 'f0' of principal 'Gen' needs 'msg:readAll', which is not granted"),
+            ("PA0008", 4, 46, "\"files/*\"", "Invalid scope argument of 'FeatureNeeds': a feature must need concrete scopes, not a wildcard"),
+            ("PA0006", 4, 57, "\"msg:readAll\"", "Feature 'f0' of principal 'Gen' needs 'msg:readAll', which is not granted"),
+            ("PA0006", 5, 31, "\"msg:delete\"", "Feature 'f1' of principal 'Gen' needs 'msg:delete', which is not granted"),
+            ("PA0008", 5, 45, "\"Mail.*\"", "Invalid scope argument of 'FeatureNeeds': a feature must need concrete scopes, not a wildcard"),
+            ("PA0006", 5, 55, "\"chat:write\"", "Feature 'f1' of principal 'Gen' needs 'chat:write', which is not granted"),
+            ("PA0008", 14, 20, "\"\"", "Invalid scope argument of 'RequiresScope': the scope is empty or whitespace"),
+            ("PA0008", 14, 24, "\" \"", "Invalid scope argument of 'RequiresScope': the scope is empty or whitespace"),
+            ("PA0005", 38, 13, "LApi0.Run()", "'Helpers.HP1' needs 'Mail.DELETE' via LApi0.Run, but no feature declared by principal 'Gen' needs it"),
+            ("PA0005", 54, 19, "C0", "'C1.C1' needs 'Mail.DELETE' via C0.C0, but no feature declared by principal 'Gen' needs it"),
+            ("PA0002", 84, 31, "K.C9", "Principal 'P0' is granted destructive scope 'files/erase', which no code uses"),
+            ("PA0007", 84, 37, "\"Mail.*\"", "Principal 'P0' is granted wildcard scope 'Mail.*'; grant the concrete scopes its code uses instead"),
+            ("PA0007", 84, 47, "\"files/*\"", "Principal 'P0' is granted wildcard scope 'files/*'; grant the concrete scopes its code uses instead"));
+    }
+
+
+    /// <summary>C1's implicit base call (at 'C0' in its declaration) and its body reach 'administrator' at the same distance; source order puts the base type first, the engine used to choose the body.</summary>
+    [Fact]
+    public void ConstructorChain_TieBreak_PrefersTheBaseCallWrittenFirst()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+
+            [RequiresScope("purgeHistory")]
+            public class SService0
+            {
+                [RequiresScope("files/erase")]
+                public static void Run()
+                {
+                }
+            }
+
+            public class SClient1
+            {
+                [RequiresScope("user-profile", "administrator")]
+                public SClient1()
+                {
+                }
+            }
+
+            public static class Helpers
+            {
+                public static void H0()
+                {
+                    P0.M0();
+                }
+            }
+
+            public class C0
+            {
+                [RequiresScope("msg:send")]
+                public C0()
+                {
+                    P0.M1();
+                    void f2() { new SClient1(); } f2();
+                    P0.M1();
+                }
+            }
+
+            public class C1 : C0
+            {
+                public C1()
+                {
+                    P0.M0();
+                    System.Action l5 = () => { P0.M1(); };
+                }
+            }
+
+            public class VD0x0 : LVB0
+            {
+            }
+
+            public class VD0x1 : VD0x0
+            {
+                public override void V()
+                {
+                    Helpers.H0();
+                    default(VD0x0).V();
+                    System.Action l8 = () => { Helpers.H0(); };
+                }
+            }
+
+            [GrantedScopes]
+            public class P0 : C1
+            {
+                public static void M0()
+                {
+                    System.Action l9 = () => { Helpers.H0(); };
+                    Helpers.H0();
+                    SService0.Run();
+                    new SClient1();
+                }
+                public static void M1()
+                {
+                    new SClient1();
+                    default(LVB0).V();
+                    void f15() { System.Action g15 = default(LVB0).V; } f15();
+                }
+            }
+            """;
+        const string library = """
+            using PermissionAnalyzer;
+
+
+            public class LVB0
+            {
+                public virtual void V()
+                {
+                }
+            }
+            """;
+
+        Regression.Verify(
+            source,
+            library,
+            ("PA0004", 64, 19, "C1", "'P0.P0' needs 'administrator' via C1.C1 → C0.C0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 64, 19, "C1", "'P0.P0' needs 'files/erase' via C1.C1 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 64, 19, "C1", "'P0.P0' needs 'msg:send' via C1.C1 → C0.C0, but principal 'P0' is not granted it"),
+            ("PA0004", 64, 19, "C1", "'P0.P0' needs 'purgeHistory' via C1.C1 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 64, 19, "C1", "'P0.P0' needs 'user-profile' via C1.C1 → C0.C0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 68, 36, "Helpers.H0()", "'P0.M0' needs 'administrator' via Helpers.H0 → P0.M0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 68, 36, "Helpers.H0()", "'P0.M0' needs 'files/erase' via Helpers.H0 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 68, 36, "Helpers.H0()", "'P0.M0' needs 'purgeHistory' via Helpers.H0 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 68, 36, "Helpers.H0()", "'P0.M0' needs 'user-profile' via Helpers.H0 → P0.M0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 69, 9, "Helpers.H0()", "'P0.M0' needs 'administrator' via Helpers.H0 → P0.M0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 69, 9, "Helpers.H0()", "'P0.M0' needs 'files/erase' via Helpers.H0 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 69, 9, "Helpers.H0()", "'P0.M0' needs 'purgeHistory' via Helpers.H0 → P0.M0 → SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 69, 9, "Helpers.H0()", "'P0.M0' needs 'user-profile' via Helpers.H0 → P0.M0 → SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 70, 9, "SService0.Run()", "'P0.M0' needs 'files/erase' via SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 70, 9, "SService0.Run()", "'P0.M0' needs 'purgeHistory' via SService0.Run, but principal 'P0' is not granted it"),
+            ("PA0004", 71, 9, "new SClient1()", "'P0.M0' needs 'administrator' via SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 71, 9, "new SClient1()", "'P0.M0' needs 'user-profile' via SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 75, 9, "new SClient1()", "'P0.M1' needs 'administrator' via SClient1.SClient1, but principal 'P0' is not granted it"),
+            ("PA0004", 75, 9, "new SClient1()", "'P0.M1' needs 'user-profile' via SClient1.SClient1, but principal 'P0' is not granted it"));
+    }
+
+}

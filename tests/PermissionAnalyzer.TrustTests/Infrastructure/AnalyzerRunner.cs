@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using PermissionAnalyzer.Rules;
+
+namespace PermissionAnalyzer.TrustTests.Infrastructure;
+
+/// <summary>What one analyzer run produced: the compiler's diagnostics, the analyzers', and every analyzer exception.</summary>
+public sealed class AnalysisResult
+{
+    public AnalysisResult(ImmutableArray<Diagnostic> compiler, ImmutableArray<Diagnostic> analyzer, IReadOnlyList<string> exceptions, AnalyzerTelemetryInfo? telemetry, TimeSpan elapsed)
+    {
+        Compiler = compiler;
+        Analyzer = analyzer;
+        Exceptions = exceptions;
+        Telemetry = telemetry;
+        Elapsed = elapsed;
+    }
+
+    public ImmutableArray<Diagnostic> Compiler { get; }
+
+    /// <summary>The package's diagnostics (PA*), sorted by location then ID then message.</summary>
+    public ImmutableArray<Diagnostic> Analyzer { get; }
+
+    /// <summary>Analyzer exceptions, from <c>onAnalyzerException</c> and AD0001 diagnostics.</summary>
+    public IReadOnlyList<string> Exceptions { get; }
+
+    /// <summary>Telemetry of <see cref="PrincipalAnalyzer"/>: which actions ran.</summary>
+    public AnalyzerTelemetryInfo? Telemetry { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public IEnumerable<Diagnostic> Errors => Compiler.Where(d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// Drives both analyzers of the package directly through <see cref="CompilationWithAnalyzers"/>: far faster
+/// than the test harness, which matters when thousands of generated programs are checked.
+/// </summary>
+public static class AnalyzerRunner
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(() => LoadReferences(IsFrameworkAssembly));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyMinimalReferences = new(() => LoadReferences(name =>
+        name is "System.Private.CoreLib" or "System.Runtime" or "netstandard" or "Microsoft.CSharp" or "System.Linq.Expressions" or "System.Core"));
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>The runtime's trusted platform assemblies and the package's attributes.</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    /// <summary>What generated programs need (dynamic included): far fewer references to bind makes each compilation cheaper.</summary>
+    public static ImmutableArray<MetadataReference> MinimalReferences => LazyMinimalReferences.Value;
+
+    private static ImmutableArray<MetadataReference> LoadReferences(Func<string, bool> include)
+    {
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => include(Path.GetFileNameWithoutExtension(p)))
+            .OrderBy(p => p, StringComparer.Ordinal);
+        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(GrantedScopesAttribute).Assembly.Location))
+            .ToImmutableArray();
+    }
+
+    private static bool IsFrameworkAssembly(string name) =>
+        name is "netstandard" or "mscorlib"
+        || ((name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.CSharp", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal))
+            && !name.Contains("Private.", StringComparison.Ordinal)
+            && !name.Contains("Xml.Linq", StringComparison.Ordinal))
+        || name == "System.Private.CoreLib";
+
+    public static SyntaxTree Parse(string source, string path = "Test0.cs") =>
+        CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "Gen", bool minimal = false) =>
+        CSharpCompilation.Create(
+            assemblyName,
+            trees,
+            (minimal ? MinimalReferences : References).Concat(extraReferences ?? Array.Empty<MetadataReference>()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+
+    /// <summary>Compiles a library and emits it, so its <c>[RequiresScope]</c> are seen only through metadata.</summary>
+    public static MetadataReference EmitLibrary(string source, string assemblyName)
+    {
+        var compilation = Compile(new[] { Parse(source, assemblyName + ".cs") }, assemblyName: assemblyName, minimal: true);
+        using var stream = new MemoryStream();
+        // Metadata only: the analyzer never sees a referenced assembly's bodies, and it is several times faster.
+        var emitted = compilation.Emit(stream, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(metadataOnly: true));
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The library does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    public static AnalysisResult Run(string source, IEnumerable<MetadataReference>? extraReferences = null, bool concurrent = false) =>
+        Run(Compile(new[] { Parse(source) }, extraReferences), concurrent);
+
+    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default)
+    {
+        var exceptions = new ConcurrentQueue<string>();
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer());
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
+            concurrentAnalysis: concurrent,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        var all = withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzers[0], cancellationToken).GetAwaiter().GetResult();
+        watch.Stop();
+
+        foreach (var diagnostic in all.Where(d => d.Id == "AD0001"))
+        {
+            exceptions.Enqueue(diagnostic.ToString());
+        }
+
+        var analyzerDiagnostics = all.Where(d => d.Id.StartsWith("PA", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Location.SourceSpan.End)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.GetMessage(), StringComparer.Ordinal)
+            .ToImmutableArray();
+        var compilerDiagnostics = all.Where(d => !d.Id.StartsWith("PA", StringComparison.Ordinal) && d.Id != "AD0001").ToImmutableArray();
+        return new AnalysisResult(compilerDiagnostics, analyzerDiagnostics, exceptions.ToArray(), telemetry, watch.Elapsed);
+    }
+}
