@@ -33,10 +33,13 @@ public sealed record Expected(string Id, int Start, int End, string Message) : I
 /// <item>The member the compiler binds for <c>default(R).V()</c> is the override nearest to R (what Roslyn binds).</item>
 /// <item>Members are named <c>Type.Member</c> with the simple type name; a constructor is <c>Type.Type</c>; an
 /// accessor is named by its property (an indexer's as <c>this[]</c>); code in a lambda or local function is named
-/// by the enclosing member, code in a field initializer by the field.</item>
+/// by the enclosing member, code in a field initializer by the field; operators as <c>operator +</c>, conversions as
+/// <c>implicit operator int</c>.</item>
 /// <item>A constructor runs its base call, its body, then the instance field initializers (printed after it).</item>
 /// <item>A chain longer than 10 members shows the first 5 and the last 5 around <c>… N more …</c>.</item>
 /// <item>A chain to a dynamic call ends in <c>a dynamic call</c>.</item>
+/// <item>A use whose chain leaves the principal and comes back into its own code before the API is reported only
+/// at the own site the chain comes back to ("the last hop inside the principal").</item>
 /// </list>
 /// </summary>
 public static class ReferenceModel
@@ -243,6 +246,20 @@ public static class ReferenceModel
             return chain;
         }
 
+        private bool ComesBackInside(object principal, List<MemberDecl> chain, string scope)
+        {
+            for (var i = 1; i < chain.Count; i++)
+            {
+                var isApi = i == chain.Count - 1 && Requirement(chain[i]).Contains(scope);
+                if (!isApi && OwnerOf(chain[i]) == principal)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // ---- Ownership: the innermost enclosing type principal, else the assembly principal for source code.
         private object? OwnerOf(MemberDecl member)
         {
@@ -299,7 +316,10 @@ public static class ReferenceModel
 
                     foreach (var (scope, reach) in best)
                     {
-                        if (!seen.Add((site, scope)))
+                        // DESIGN.md reports a use at "the last hop inside the principal": a chain that leaves the
+                        // principal and comes back into its own code before the API belongs to that own code's site.
+                        if ((reach.Hop is not null && ComesBackInside(principal, Chain(reach.Hop, scope), scope))
+                            || !seen.Add((site, scope)))
                         {
                             continue;
                         }
@@ -401,6 +421,9 @@ public static class ReferenceModel
     public static string MemberName(MemberDecl member) => member.Type.Name + "." + member.Kind switch
     {
         MemberKind.Constructor or MemberKind.ImplicitConstructor => member.Type.Name,
+        // Operators and conversions are named as C# writes them (the generator's conversions return int).
+        _ when member.Name == "op_Addition" => "operator +",
+        _ when member.Name == "op_Implicit" => "implicit operator int",
         _ => member.Name,
     };
 
