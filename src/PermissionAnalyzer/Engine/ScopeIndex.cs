@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PermissionAnalyzer.Engine;
@@ -21,6 +22,7 @@ internal sealed partial class ScopeIndex
     public const string Undetermined = "\0undetermined";
 
     private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AnalysisNeededCache = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<string>> requirements = new(SymbolEqualityComparer.Default);
@@ -47,6 +49,79 @@ internal sealed partial class ScopeIndex
     public bool IsAssemblyPrincipal { get; }
 
     public static ScopeIndex For(Compilation compilation) => Shared.GetValue(compilation, c => new ScopeIndex(c));
+
+    /// <summary>
+    /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
+    /// and source must write one of their names. Every diagnostic needs a principal (<c>GrantedScopes</c>,
+    /// <c>FeatureNeeds</c>) or a <c>[RequiresScope]</c> in source, and source names an attribute it applies
+    /// (directly, qualified, or through an alias whose declaration names it). When this is false the analyzers
+    /// register nothing, and the driver then does not bind the compilation for them.
+    /// </summary>
+    public static bool AnalysisNeeded(Compilation compilation) =>
+        AnalysisNeededCache.GetValue(compilation, c => new StrongBox<bool>(AnnotationsWrittenInSource(c) && AnnotationsVisible(c))).Value;
+
+    /// <summary>Whether a syntax tree of the compilation writes one of the attributes' names (the text is searched; no binding).</summary>
+    public static bool AnnotationsWrittenInSource(Compilation compilation)
+    {
+        if (compilation.Assembly.Modules.Skip(1).Any())
+        {
+            // Added modules bring assembly attributes of their own, written in no tree of this compilation.
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (WritesAnnotationName(tree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WritesAnnotationName(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        if (text.IndexOf(AttributeNames.GrantedScopesName, StringComparison.Ordinal) >= 0
+            || text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0
+            || text.IndexOf(AttributeNames.RequiresScopeName, StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        if (!MayHaveUnicodeEscape(text))
+        {
+            return false;
+        }
+
+        // An identifier may spell a name with Unicode escapes: compare the identifiers' values.
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken)
+                && (token.ValueText.StartsWith(AttributeNames.GrantedScopesName, StringComparison.Ordinal)
+                    || token.ValueText.StartsWith(AttributeNames.FeatureNeedsName, StringComparison.Ordinal)
+                    || token.ValueText.StartsWith(AttributeNames.RequiresScopeName, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayHaveUnicodeEscape(string text)
+    {
+        for (var i = text.IndexOf('\\'); i >= 0 && i < text.Length - 1; i = text.IndexOf('\\', i + 1))
+        {
+            if (text[i + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the attributes are visible at all, decided before any binding by name in source and references.

@@ -30,7 +30,7 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnnotationsVisible(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
             {
                 return;
             }
