@@ -102,16 +102,19 @@ public static class Program
     {
         var shape = Enum.Parse<Shape>(args[0], ignoreCase: true);
         var files = int.Parse(args[1], CultureInfo.InvariantCulture);
-        var kinds = args.Length > 2 && args[2] != "all"
-            ? new[] { Enum.Parse<AnalyzerKind>(args[2], ignoreCase: true) }
-            : (AnalyzerKind[])Enum.GetValues(typeof(AnalyzerKind));
+        // "compile" measures the compiler's own diagnostics (all bodies bound once), for comparison.
+        var kinds = args.Length > 2 && args[2] == "compile" ? new AnalyzerKind?[] { null }
+            : args.Length > 2 && args[2] != "all" ? new AnalyzerKind?[] { Enum.Parse<AnalyzerKind>(args[2], ignoreCase: true) }
+            : ((AnalyzerKind[])Enum.GetValues(typeof(AnalyzerKind))).Select(k => (AnalyzerKind?)k).ToArray();
         var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
         var workload = Workload.Get(shape, files);
         Console.WriteLine($"{shape} {files}: {workload.Counts}");
         foreach (var kind in kinds)
         {
-            var analyzers = AnalyzerSets.For(kind);
+            var analyzers = kind is { } k ? AnalyzerSets.For(k) : default;
             var times = new List<double>();
+            var cpuTimes = new List<double>();
+            var process = Process.GetCurrentProcess();
             long allocated = 0;
             var count = 0;
             for (var i = 0; i < runs + 1; i++)
@@ -119,20 +122,26 @@ public static class Program
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                count = workload.Analyze(analyzers).Length;
+                count = kind is null ? workload.FreshCompilation().GetDiagnostics().Length : workload.Analyze(analyzers).Length;
                 watch.Stop();
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 if (i > 0)
                 {
                     // The first run warms up (JIT, referenced assemblies' symbols).
                     times.Add(watch.Elapsed.TotalMilliseconds);
+                    cpuTimes.Add(cpu);
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
                 }
             }
 
             times.Sort();
+            cpuTimes.Sort();
             Console.WriteLine(FormattableString.Invariant(
-                $"  {kind,-20} median {times[times.Count / 2],9:F1} ms  min {times[0],9:F1} ms  alloc {allocated / 1048576.0,8:F1} MB  {count} diagnostics"));
+                $"  {kind?.ToString() ?? "Compile",-20} median {times[times.Count / 2],9:F1} ms  min {times[0],9:F1} ms  cpu {cpuTimes[cpuTimes.Count / 2],9:F1} ms  alloc {allocated / 1048576.0,8:F1} MB  {count} diagnostics"));
         }
 
         return 0;
