@@ -9,13 +9,13 @@ namespace PermissionAnalyzer.Engine;
 internal sealed partial class ScopeIndex
 {
     private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ChainTail> chainTails = new(ChainKeyComparer.Instance);
+    private readonly object summaryWalk = new();
 
     /// <summary>
     /// The transitive summary of a member with a body. Strongly connected components of the call graph are
     /// found with an iterative Tarjan walk (so chains of any depth cannot overflow the stack) and summarized
     /// bottom-up: each component once, its members' shortest chains by a breadth-first relaxation inside it.
-    /// Summaries depend only on the call graph, so concurrent callbacks that race on a component compute the
-    /// same value; the first one stored wins.
+    /// Summaries depend only on the call graph, so they are the same whichever callback computes them.
     /// </summary>
     public UseSummary SummaryOf(ISymbol member)
     {
@@ -30,7 +30,17 @@ internal sealed partial class ScopeIndex
             return known;
         }
 
-        SummarizeFrom(member);
+        // One walk at a time: concurrent walks into the same unsummarized region (many principals entering one
+        // deep chain) would each redo it to its end, since components are stored bottom-up only when a walk
+        // finishes them. Serialized, every member is walked once; a waiting caller then finds its summary.
+        lock (summaryWalk)
+        {
+            if (!summaries.ContainsKey(member))
+            {
+                SummarizeFrom(member);
+            }
+        }
+
         return summaries[member];
     }
 
