@@ -304,20 +304,31 @@ internal sealed partial class ScopeIndex
 
     private static bool IsReflectionEntryPoint(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        if (type is null || type.ContainingNamespace is not { } ns)
+        // Names first: most methods are none of these, and the namespace is then not looked at.
+        var typeName = method.ContainingType?.Name;
+        return (typeName, method.Name) switch
         {
-            return false;
-        }
-
-        var namespaceName = ns.ToDisplayString();
-        return (namespaceName, type.Name, method.Name) switch
-        {
-            ("System.Reflection", "MethodBase" or "MethodInfo", "Invoke") => true,
-            ("System", "Activator", "CreateInstance") => true,
-            ("System", "Type", "InvokeMember") => true,
+            ("MethodBase" or "MethodInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
+            ("Activator", "CreateInstance") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
+            ("Type", "InvokeMember") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             _ => false,
         };
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is exactly the namespace named by <paramref name="parts"/>, outermost first.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, params string[] parts)
+    {
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != parts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
     }
 
     /// <summary>
