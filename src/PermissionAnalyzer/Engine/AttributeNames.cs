@@ -21,6 +21,11 @@ internal static class AttributeNames
     public const string GrantedScopes = "GrantedScopesAttribute";
     public const string FeatureNeeds = "FeatureNeedsAttribute";
 
+    /// <summary>The names as source writes them, with or without the <c>Attribute</c> suffix.</summary>
+    public const string RequiresScopeName = "RequiresScope";
+    public const string GrantedScopesName = "GrantedScopes";
+    public const string FeatureNeedsName = "FeatureNeeds";
+
     public static readonly string[] MetadataNames =
     {
         Namespace + "." + RequiresScope,

@@ -107,7 +107,7 @@ internal sealed class PrincipalDeclaration
                     && (argument.NameColon is { } nameColon ? nameColon.Name.Identifier.ValueText == "feature" : i == 0);
                 if (isFeature)
                 {
-                    feature = model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string name } ? name : null;
+                    feature = ConstantOf(model, argument.Expression, cancellationToken) is { HasValue: true, Value: string name } ? name : null;
                 }
                 else
                 {
@@ -178,6 +178,17 @@ internal sealed class PrincipalDeclaration
 
         return invalid?.ToImmutable() ?? ImmutableArray<InvalidArgument>.Empty;
     }
+
+    /// <summary>
+    /// The constant value of an argument. A string literal's is its token's value, read without binding the
+    /// attribute in a semantic model (the common case, and most of the cost of reading declarations).
+    /// </summary>
+    private static Optional<object?> ConstantOf(SemanticModel model, ExpressionSyntax expression, System.Threading.CancellationToken cancellationToken) =>
+        expression is LiteralExpressionSyntax literal && IsStringLiteral(literal)
+            ? new Optional<object?>(literal.Token.ValueText)
+            : model.GetConstantValue(expression, cancellationToken);
+
+    private static bool IsStringLiteral(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.StringLiteralExpression);
 
     public static string DisplayName(ISymbol principal) => principal switch
     {
@@ -251,12 +262,13 @@ internal sealed class PrincipalDeclaration
         }
 
         private bool IsNullArray(ExpressionSyntax expression) =>
-            model.GetTypeInfo(expression, cancellationToken).ConvertedType is IArrayTypeSymbol
+            !IsStringLiteral(expression)
+            && model.GetTypeInfo(expression, cancellationToken).ConvertedType is IArrayTypeSymbol
             && model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: null };
 
         private string? Validate(ExpressionSyntax expression)
         {
-            var constant = model.GetConstantValue(expression, cancellationToken);
+            var constant = ConstantOf(model, expression, cancellationToken);
             string? reason;
             string? scope = null;
             if (!constant.HasValue)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -6,12 +8,14 @@ namespace PermissionAnalyzer.Engine;
 
 internal sealed partial class ScopeIndex
 {
+    private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ChainTail> chainTails = new(ChainKeyComparer.Instance);
+    private readonly object summaryWalk = new();
+
     /// <summary>
     /// The transitive summary of a member with a body. Strongly connected components of the call graph are
     /// found with an iterative Tarjan walk (so chains of any depth cannot overflow the stack) and summarized
     /// bottom-up: each component once, its members' shortest chains by a breadth-first relaxation inside it.
-    /// Summaries depend only on the call graph, so concurrent callbacks that race on a component compute the
-    /// same value; the first one stored wins.
+    /// Summaries depend only on the call graph, so they are the same whichever callback computes them.
     /// </summary>
     public UseSummary SummaryOf(ISymbol member)
     {
@@ -26,7 +30,17 @@ internal sealed partial class ScopeIndex
             return known;
         }
 
-        SummarizeFrom(member);
+        // One walk at a time: concurrent walks into the same unsummarized region (many principals entering one
+        // deep chain) would each redo it to its end, since components are stored bottom-up only when a walk
+        // finishes them. Serialized, every member is walked once; a waiting caller then finds its summary.
+        lock (summaryWalk)
+        {
+            if (!summaries.ContainsKey(member))
+            {
+                SummarizeFrom(member);
+            }
+        }
+
         return summaries[member];
     }
 
@@ -301,23 +315,160 @@ internal sealed partial class ScopeIndex
 
     /// <summary>
     /// The chain of members from a site's target to the API that requires the scope: the target itself
-    /// when it requires the scope directly, else the target followed by its summary's hops.
+    /// when it requires the scope directly, else the target followed by its summary's hops. A chain longer
+    /// than messages show is returned elided: its head is walked, its tail and length come from memos shared
+    /// by every chain through the same member, so many sites reaching one deep chain cost its depth once.
     /// </summary>
-    public List<ISymbol> ChainFrom(ISymbol target, string scope)
+    public IReadOnlyList<ISymbol> ChainFrom(ISymbol target, string scope)
     {
-        var chain = new List<ISymbol> { target };
+        var head = new List<ISymbol>(SymbolNames.MaxShownHops + 1) { target };
         var current = target;
-        while (!RequirementOf(current).Contains(scope))
+        while (head.Count <= SymbolNames.MaxShownHops && NextHop(current, scope) is { } next)
         {
-            if (!SummaryOf(current).Entries.TryGetValue(scope, out var reach) || reach.Hop is null)
+            head.Add(next);
+            current = next;
+        }
+
+        if (head.Count <= SymbolNames.MaxShownHops)
+        {
+            return head;
+        }
+
+        var tail = TailOf(target, scope);
+        return new ElidedChain(this, scope, head, tail.Length, tail.Last);
+    }
+
+    /// <summary>The member after <paramref name="current"/> in its chain to <paramref name="scope"/>; null at the chain's end.</summary>
+    private ISymbol? NextHop(ISymbol current, string scope) =>
+        RequirementOf(current).Contains(scope) ? null
+        : SummaryOf(current).Entries.TryGetValue(scope, out var reach) ? reach.Hop
+        : null;
+
+    private ChainTail TailOf(ISymbol member, string scope)
+    {
+        var path = new List<ISymbol>();
+        ChainTail? suffix = null;
+        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
+        {
+            if (chainTails.TryGetValue((current, scope), out var known))
             {
+                suffix = known;
                 break;
             }
 
-            chain.Add(reach.Hop);
-            current = reach.Hop;
+            path.Add(current);
         }
 
-        return chain;
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            var length = suffix is null ? 1 : suffix.Length + 1;
+            ISymbol[] last;
+            if (suffix is null)
+            {
+                last = new[] { path[i] };
+            }
+            else if (length <= ChainTail.Size)
+            {
+                last = new ISymbol[suffix.Last.Length + 1];
+                last[0] = path[i];
+                suffix.Last.CopyTo(last, 1);
+            }
+            else
+            {
+                last = suffix.Last;
+            }
+
+            suffix = chainTails.GetOrAdd((path[i], scope), new ChainTail(length, last));
+        }
+
+        return suffix!;
+    }
+
+    /// <summary>The length of the chain from a member and its last members (all of them when it is short).</summary>
+    private sealed class ChainTail
+    {
+        public const int Size = SymbolNames.MaxShownHops / 2;
+
+        public ChainTail(int length, ISymbol[] last)
+        {
+            Length = length;
+            Last = last;
+        }
+
+        public int Length { get; }
+
+        public ISymbol[] Last { get; }
+    }
+
+    private sealed class ChainKeyComparer : IEqualityComparer<(ISymbol Member, string Scope)>
+    {
+        public static readonly ChainKeyComparer Instance = new();
+
+        public bool Equals((ISymbol Member, string Scope) x, (ISymbol Member, string Scope) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && string.Equals(x.Scope, y.Scope, StringComparison.Ordinal);
+
+        public int GetHashCode((ISymbol Member, string Scope) key) =>
+            (SymbolEqualityComparer.Default.GetHashCode(key.Member) * 31) + StringComparer.Ordinal.GetHashCode(key.Scope);
+    }
+
+    /// <summary>
+    /// A long chain: its head and tail (what messages show) are known, members in between are walked on demand.
+    /// </summary>
+    private sealed class ElidedChain : IReadOnlyList<ISymbol>
+    {
+        private readonly ScopeIndex index;
+        private readonly string scope;
+        private readonly List<ISymbol> head;
+        private readonly ISymbol[] tail;
+
+        public ElidedChain(ScopeIndex index, string scope, List<ISymbol> head, int count, ISymbol[] tail)
+        {
+            this.index = index;
+            this.scope = scope;
+            this.head = head;
+            this.tail = tail;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public ISymbol this[int i]
+        {
+            get
+            {
+                if (i < 0 || i >= Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(i));
+                }
+
+                if (i < head.Count)
+                {
+                    return head[i];
+                }
+
+                if (i >= Count - tail.Length)
+                {
+                    return tail[i - (Count - tail.Length)];
+                }
+
+                var current = head[head.Count - 1];
+                for (var k = head.Count - 1; k < i; k++)
+                {
+                    current = index.NextHop(current, scope)!;
+                }
+
+                return current;
+            }
+        }
+
+        public IEnumerator<ISymbol> GetEnumerator()
+        {
+            for (ISymbol? current = head[0]; current is not null; current = index.NextHop(current, scope))
+            {
+                yield return current;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

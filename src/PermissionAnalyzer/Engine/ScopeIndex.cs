@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PermissionAnalyzer.Engine;
@@ -21,6 +22,7 @@ internal sealed partial class ScopeIndex
     public const string Undetermined = "\0undetermined";
 
     private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AnalysisNeededCache = new();
 
     /// <summary>
     /// Test-only: faults injected into the engine for compilations of the given assembly name, so the
@@ -57,6 +59,79 @@ internal sealed partial class ScopeIndex
     public bool IsAssemblyPrincipal { get; }
 
     public static ScopeIndex For(Compilation compilation) => Shared.GetValue(compilation, c => new ScopeIndex(c));
+
+    /// <summary>
+    /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
+    /// and source must write one of their names. Every diagnostic needs a principal (<c>GrantedScopes</c>,
+    /// <c>FeatureNeeds</c>) or a <c>[RequiresScope]</c> in source, and source names an attribute it applies
+    /// (directly, qualified, or through an alias whose declaration names it). When this is false the analyzers
+    /// register nothing, and the driver then does not bind the compilation for them.
+    /// </summary>
+    public static bool AnalysisNeeded(Compilation compilation) =>
+        AnalysisNeededCache.GetValue(compilation, c => new StrongBox<bool>(AnnotationsWrittenInSource(c) && AnnotationsVisible(c))).Value;
+
+    /// <summary>Whether a syntax tree of the compilation writes one of the attributes' names (the text is searched; no binding).</summary>
+    public static bool AnnotationsWrittenInSource(Compilation compilation)
+    {
+        if (compilation.Assembly.Modules.Skip(1).Any())
+        {
+            // Added modules bring assembly attributes of their own, written in no tree of this compilation.
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (WritesAnnotationName(tree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WritesAnnotationName(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        if (text.IndexOf(AttributeNames.GrantedScopesName, StringComparison.Ordinal) >= 0
+            || text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0
+            || text.IndexOf(AttributeNames.RequiresScopeName, StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        if (!MayHaveUnicodeEscape(text))
+        {
+            return false;
+        }
+
+        // An identifier may spell a name with Unicode escapes: compare the identifiers' values.
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken)
+                && (token.ValueText.StartsWith(AttributeNames.GrantedScopesName, StringComparison.Ordinal)
+                    || token.ValueText.StartsWith(AttributeNames.FeatureNeedsName, StringComparison.Ordinal)
+                    || token.ValueText.StartsWith(AttributeNames.RequiresScopeName, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayHaveUnicodeEscape(string text)
+    {
+        for (var i = text.IndexOf('\\'); i >= 0 && i < text.Length - 1; i = text.IndexOf('\\', i + 1))
+        {
+            if (text[i + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the attributes are visible at all, decided before any binding by name in source and references.
@@ -239,20 +314,31 @@ internal sealed partial class ScopeIndex
 
     private static bool IsReflectionEntryPoint(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        if (type is null || type.ContainingNamespace is not { } ns)
+        // Names first: most methods are none of these, and the namespace is then not looked at.
+        var typeName = method.ContainingType?.Name;
+        return (typeName, method.Name) switch
         {
-            return false;
-        }
-
-        var namespaceName = ns.ToDisplayString();
-        return (namespaceName, type.Name, method.Name) switch
-        {
-            ("System.Reflection", "MethodBase" or "MethodInfo", "Invoke") => true,
-            ("System", "Activator", "CreateInstance") => true,
-            ("System", "Type", "InvokeMember") => true,
+            ("MethodBase" or "MethodInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
+            ("Activator", "CreateInstance") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
+            ("Type", "InvokeMember") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             _ => false,
         };
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is exactly the namespace named by <paramref name="parts"/>, outermost first.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, params string[] parts)
+    {
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != parts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
     }
 
     /// <summary>

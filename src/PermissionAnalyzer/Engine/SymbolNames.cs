@@ -8,7 +8,8 @@ namespace PermissionAnalyzer.Engine;
 /// <summary>How members and chains are named in messages: <c>Helper.Fetch → MessagesApi.ReadThread</c>.</summary>
 internal static class SymbolNames
 {
-    private const int MaxShownHops = 10;
+    /// <summary>Chains longer than this show their first and last halves around a count of the hops left out.</summary>
+    internal const int MaxShownHops = 10;
 
     public static string Member(ISymbol symbol)
     {

@@ -26,19 +26,23 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationAction(compilationContext =>
+#pragma warning disable RS1013 // Deliberate: a compilation action makes the driver bind the whole compilation even when it has no assembly principal; a start action registers the end action only when one is declared.
+        context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnnotationsVisible(compilationContext.Compilation))
+            // Registering a compilation-end action makes the driver bind the whole compilation: only an
+            // assembly principal needs it.
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
             {
                 return;
             }
 
-            var index = ScopeIndex.For(compilationContext.Compilation);
+            var index = ScopeIndex.For(start.Compilation);
             if (index.IsAssemblyPrincipal)
             {
-                Analyze(index, compilationContext);
+                start.RegisterCompilationEndAction(end => Analyze(index, end));
             }
         });
+#pragma warning restore RS1013
     }
 
     private static void Analyze(ScopeIndex index, CompilationAnalysisContext context)

@@ -30,38 +30,47 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnnotationsVisible(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
             {
                 return;
             }
 
             var index = ScopeIndex.For(start.Compilation);
-            start.RegisterSymbolAction(c => AnalyzeType(index, c), SymbolKind.NamedType);
-            start.RegisterSymbolAction(c => ValidateRequirements(index, c), SymbolKind.Method, SymbolKind.Property, SymbolKind.Event);
+
+            // A type's analysis runs at the end of the type, after the compiler has bound its members' bodies for
+            // the driver: their operations then come from the driver's cached models instead of being bound again.
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (index.IsPrincipal(type) || (index.IsAssemblyPrincipal && type.ContainingType is null))
+                    {
+                        symbolStart.RegisterSymbolEndAction(c => AnalyzeType(index, type, c.Options, c.ReportDiagnostic, c.CancellationToken));
+                    }
+                },
+                SymbolKind.NamedType);
+            start.RegisterSymbolAction(c => ValidateRequirements(index, c), SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Event);
         });
     }
 
-    private static void AnalyzeType(ScopeIndex index, SymbolAnalysisContext context)
+    private static void AnalyzeType(ScopeIndex index, INamedTypeSymbol type, AnalyzerOptions options, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        ValidateRequirements(index, context);
-
         if (index.IsPrincipal(type))
         {
-            var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), context.CancellationToken);
-            var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), context.CancellationToken);
-            var words = Options.DestructiveWordsFor(context.Options, type.DeclaringSyntaxReferences);
-            Verdicts.ReportDeclaration(declaration, uses, words, DescriptorSet.Live, "Type", context.ReportDiagnostic);
-            Verdicts.ReportUses(index, declaration, uses, "Type", context.ReportDiagnostic);
+            var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
+            var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
+            Verdicts.ReportDeclaration(declaration, uses, words, DescriptorSet.Live, "Type", report);
+            Verdicts.ReportUses(index, declaration, uses, "Type", report);
         }
         else if (index.IsAssemblyPrincipal && type.ContainingType is null)
         {
             // Code owned by the assembly principal: its uses are reported live, type by type; the assembly's
             // grant verdicts need the whole compilation and come from AssemblyPrincipalAnalyzer.
             var assembly = index.Compilation.Assembly;
-            var declaration = PrincipalDeclaration.Read(index, assembly, assembly.GetAttributes(), context.CancellationToken);
-            var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), context.CancellationToken);
-            Verdicts.ReportUses(index, declaration, uses, "Assembly", context.ReportDiagnostic);
+            var declaration = PrincipalDeclaration.Read(index, assembly, assembly.GetAttributes(), cancellationToken);
+            var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            Verdicts.ReportUses(index, declaration, uses, "Assembly", report);
         }
     }
 

@@ -105,7 +105,7 @@ internal static class Verdicts
             {
                 foreach (var use in entry.Value)
                 {
-                    var chain = use.FirstHop is null ? new List<ISymbol>() : index.ChainFrom(use.FirstHop, scope);
+                    var chain = use.FirstHop is null ? Array.Empty<ISymbol>() : index.ChainFrom(use.FirstHop, scope);
                     var endsInDynamicCall = chain.Count == 0 || !index.RequirementOf(chain[chain.Count - 1]).Contains(scope);
                     report(Diagnostic.Create(
                         Descriptors.Live.UseCannotBeDetermined,

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PermissionAnalyzer.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--smoke")
+        {
+            return Smoke();
+        }
+
+        if (args.Length > 0 && args[0] == "--counts")
+        {
+            return Counts(args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(100).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            return Quick(args.Skip(1).ToArray());
+        }
+
+        BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks) }).Run(args);
+        return 0;
+    }
+
+    /// <summary>
+    /// The CI check: the smallest compilation of every shape, each analyzer run once; the annotated shapes must
+    /// make both PermissionAnalyzer and BannedApiAnalyzers report, the floor never reports. Exit code 0 or 1.
+    /// </summary>
+    private static int Smoke()
+    {
+        var failures = new List<string>();
+        var total = Stopwatch.StartNew();
+        foreach (var shape in (Shape[])Enum.GetValues(typeof(Shape)))
+        {
+            var workload = Workload.Get(shape, 100);
+            Console.WriteLine($"{shape,-12} {workload.Counts}");
+            foreach (var kind in (AnalyzerKind[])Enum.GetValues(typeof(AnalyzerKind)))
+            {
+                var watch = Stopwatch.StartNew();
+                var diagnostics = workload.Analyze(AnalyzerSets.For(kind));
+                watch.Stop();
+                var ids = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
+                Console.WriteLine($"  {kind,-20} {diagnostics.Length,6} diagnostics {watch.ElapsedMilliseconds,6} ms  {ids}");
+                if (kind == AnalyzerKind.Floor ? diagnostics.Length != 0 : workload.ExpectsDiagnostics && diagnostics.Length == 0)
+                {
+                    failures.Add($"{kind} reported {diagnostics.Length} diagnostics on {shape}");
+                }
+
+                if (kind == AnalyzerKind.PermissionAnalyzer && shape == Shape.Unannotated && diagnostics.Length != 0)
+                {
+                    failures.Add($"{kind} reported on unannotated code");
+                }
+            }
+        }
+
+        var probe = new SemanticModelProbe();
+        Workload.Get(Shape.Annotated, 100).Analyze(ImmutableArray.Create<DiagnosticAnalyzer>(probe));
+        Console.WriteLine($"Compilation.GetSemanticModel inside the driver: {probe.Same} trees got the driver's model, {probe.Different} another; {probe.Stable} stable across calls");
+
+        total.Stop();
+        foreach (var failure in failures)
+        {
+            Console.WriteLine($"FAILED: {failure}");
+        }
+
+        Console.WriteLine(failures.Count == 0 ? $"bench smoke passed in {total.Elapsed.TotalSeconds:F1} s" : "bench smoke failed");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The table of what each shape contains, for docs/performance.md.</summary>
+    private static int Counts(int[] sizes)
+    {
+        Console.WriteLine("| Shape | Files | Lines | Calls | Annotated APIs | Principals |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var shape in (Shape[])Enum.GetValues(typeof(Shape)))
+        {
+            foreach (var size in sizes)
+            {
+                var c = Workload.Get(shape, size).Counts;
+                Console.WriteLine(FormattableString.Invariant($"| {shape} | {c.Files:N0} | {c.Lines:N0} | {c.Calls:N0} | {c.AnnotatedApis:N0} | {c.Principals:N0} |"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// For profiling between full runs: <c>--quick Shape Files Analyzer [runs]</c> times each run and reports
+    /// what it allocated.
+    /// </summary>
+    private static int Quick(string[] args)
+    {
+        var shape = Enum.Parse<Shape>(args[0], ignoreCase: true);
+        var files = int.Parse(args[1], CultureInfo.InvariantCulture);
+        // "compile" measures the compiler's own diagnostics (all bodies bound once), for comparison.
+        var kinds = args.Length > 2 && args[2] == "compile" ? new AnalyzerKind?[] { null }
+            : args.Length > 2 && args[2] != "all" ? new AnalyzerKind?[] { Enum.Parse<AnalyzerKind>(args[2], ignoreCase: true) }
+            : ((AnalyzerKind[])Enum.GetValues(typeof(AnalyzerKind))).Select(k => (AnalyzerKind?)k).ToArray();
+        var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        var workload = Workload.Get(shape, files);
+        Console.WriteLine($"{shape} {files}: {workload.Counts}");
+        foreach (var kind in kinds)
+        {
+            var analyzers = kind is { } k ? AnalyzerSets.For(k) : default;
+            var times = new List<double>();
+            var cpuTimes = new List<double>();
+            var process = Process.GetCurrentProcess();
+            long allocated = 0;
+            var count = 0;
+            for (var i = 0; i < runs + 1; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                count = kind is null ? workload.FreshCompilation().GetDiagnostics().Length : workload.Analyze(analyzers).Length;
+                watch.Stop();
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                if (i > 0)
+                {
+                    // The first run warms up (JIT, referenced assemblies' symbols).
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    cpuTimes.Add(cpu);
+                    allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+                }
+            }
+
+            times.Sort();
+            cpuTimes.Sort();
+            Console.WriteLine(FormattableString.Invariant(
+                $"  {kind?.ToString() ?? "Compile",-20} median {times[times.Count / 2],9:F1} ms  min {times[0],9:F1} ms  cpu {cpuTimes[cpuTimes.Count / 2],9:F1} ms  alloc {allocated / 1048576.0,8:F1} MB  {count} diagnostics"));
+        }
+
+        return 0;
+    }
+}
