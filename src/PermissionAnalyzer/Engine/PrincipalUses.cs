@@ -142,20 +142,8 @@ internal sealed class PrincipalUses
     /// Whether the chain from a site leaves the principal and comes back into its own code before the API:
     /// then the last hop inside the principal is a site of that own member, which is reported itself.
     /// </summary>
-    private static bool ReentersOwnCode(ScopeIndex index, ISymbol principal, ISymbol firstHop, string scope)
-    {
-        var chain = index.ChainFrom(firstHop, scope);
-        for (var i = 1; i < chain.Count; i++)
-        {
-            var isApi = i == chain.Count - 1 && index.RequirementOf(chain[i]).Contains(scope);
-            if (!isApi && SymbolEqualityComparer.Default.Equals(index.OwnerOf(chain[i]), principal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool ReentersOwnCode(ScopeIndex index, ISymbol principal, ISymbol firstHop, string scope) =>
+        index.OwnersAlongChain(firstHop, scope).Contains(principal);
 
     private static void Consider(Dictionary<string, (int Distance, ISymbol? Hop)> best, string scope, int distance, ISymbol hop)
     {

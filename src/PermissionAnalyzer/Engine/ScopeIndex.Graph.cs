@@ -9,6 +9,7 @@ namespace PermissionAnalyzer.Engine;
 internal sealed partial class ScopeIndex
 {
     private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ChainTail> chainTails = new(ChainKeyComparer.Instance);
+    private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ImmutableHashSet<ISymbol>> chainOwners = new(ChainKeyComparer.Instance);
     private readonly object summaryWalk = new();
 
     /// <summary>
@@ -343,6 +344,46 @@ internal sealed partial class ScopeIndex
         RequirementOf(current).Contains(scope) ? null
         : SummaryOf(current).Entries.TryGetValue(scope, out var reach) ? reach.Hop
         : null;
+
+    /// <summary>
+    /// The principals owning a member of the chain from <paramref name="member"/> to the API requiring
+    /// <paramref name="scope"/>, after <paramref name="member"/> and before the API. Memoized per chain suffix
+    /// and computed iteratively, so chains of any depth cost their length once.
+    /// </summary>
+    public ImmutableHashSet<ISymbol> OwnersAlongChain(ISymbol member, string scope)
+    {
+        var path = new List<ISymbol>();
+        ImmutableHashSet<ISymbol>? owners = null;
+        ISymbol? memoized = null;
+        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
+        {
+            if (chainOwners.TryGetValue((current, scope), out var known))
+            {
+                owners = known;
+                memoized = current;
+                break;
+            }
+
+            path.Add(current);
+        }
+
+        owners ??= ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            // The member after path[i]; the API at the chain's end is not code the chain passes through.
+            var next = i + 1 < path.Count ? path[i + 1] : memoized;
+            if (next is not null
+                && !(NextHop(next, scope) is null && RequirementOf(next).Contains(scope))
+                && OwnerOf(next) is { } owner)
+            {
+                owners = owners.Add(owner);
+            }
+
+            owners = chainOwners.GetOrAdd((path[i], scope), owners);
+        }
+
+        return owners;
+    }
 
     private ChainTail TailOf(ISymbol member, string scope)
     {
