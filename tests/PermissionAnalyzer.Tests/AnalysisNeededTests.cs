@@ -1,4 +1,9 @@
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using PermissionAnalyzer.Engine;
 using PermissionAnalyzer.Tests.Infrastructure;
 using Xunit;
 
@@ -56,5 +61,83 @@ public class AnalysisNeededTests
             """;
 
         await Verify.AnalyzerAsync(source);
+    }
+
+    private const string HelperWithoutAttributes = """
+        namespace Helpers;
+
+        public static class Inbox
+        {
+            public static string Last(string thread) => Vendor.MessagesApi.Read(thread);
+        }
+        """;
+
+    [Fact]
+    public async Task LibraryWritingNoAttributeButReferencingAnAnnotatedAssembly_IsAnalyzed()
+    {
+        // A library of helpers over an annotated SDK writes no attribute itself, yet its public helpers must
+        // declare what they use (PA0012): the references decide, still without binding anything.
+        var sdk = await CompiledLibrary.FromSourceAsync("""
+            namespace Vendor;
+
+            public static class MessagesApi
+            {
+                [PermissionAnalyzer.RequiresScope("messages:read")] public static string Read(string thread) => thread;
+            }
+            """);
+
+        Assert.True(ScopeIndex.AnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk, AnalyzerTest.AnnotationsReference)));
+    }
+
+    [Fact]
+    public async Task LibraryReferencingOnlyTheAttributesAssembly_IsNotAnalyzed()
+    {
+        const string source = """
+            namespace Helpers;
+
+            public static class Clock
+            {
+                public static long Now() => System.Environment.TickCount64;
+            }
+            """;
+
+        Assert.False(ScopeIndex.AnalysisNeeded(await CompileAsync(source, AnalyzerTest.AnnotationsReference)));
+    }
+
+    [Fact]
+    public async Task ReferenceDeclaringItsOwnCopyOfTheAttributes_IsAnnotated()
+    {
+        var sdk = await CompiledLibrary.FromSourceAsync("""
+            namespace PermissionAnalyzer
+            {
+                [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresScopeAttribute : System.Attribute
+                {
+                    public RequiresScopeAttribute(params string[] scopes) => Scopes = scopes;
+
+                    public string[] Scopes { get; }
+                }
+            }
+
+            namespace Vendor
+            {
+                public static class MessagesApi
+                {
+                    [PermissionAnalyzer.RequiresScope("messages:read")] public static string Read(string thread) => thread;
+                }
+            }
+            """);
+
+        Assert.True(ScopeIndex.AnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk)));
+    }
+
+    private static async Task<Compilation> CompileAsync(string source, params MetadataReference[] references)
+    {
+        var framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        return CSharpCompilation.Create(
+            "Helpers",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            framework.AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 }

@@ -17,6 +17,9 @@ internal enum ScopeAttributeKind
 internal static class AttributeNames
 {
     public const string Namespace = "PermissionAnalyzer";
+
+    /// <summary>The assembly the package ships the attributes in.</summary>
+    public const string AnnotationsAssemblyName = "PermissionAnalyzer.Annotations";
     public const string RequiresScope = "RequiresScopeAttribute";
     public const string GrantedScopes = "GrantedScopesAttribute";
     public const string FeatureNeeds = "FeatureNeedsAttribute";

@@ -62,13 +62,50 @@ internal sealed partial class ScopeIndex
 
     /// <summary>
     /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
-    /// and source must write one of their names. Every diagnostic needs a principal (<c>GrantedScopes</c>,
-    /// <c>FeatureNeeds</c>) or a <c>[RequiresScope]</c> in source, and source names an attribute it applies
-    /// (directly, qualified, or through an alias whose declaration names it). When this is false the analyzers
-    /// register nothing, and the driver then does not bind the compilation for them.
+    /// and either source writes one of their names (directly, qualified, or through an alias whose declaration
+    /// names it) or a referenced assembly may carry them (it references the attributes' assembly or declares
+    /// copies of its own). The second case is a library of helpers that writes no attribute but calls annotated
+    /// APIs of a reference: its public members must declare what they use (PA0012), and its overrides what
+    /// their contract lacks (PA0013). When this is false the analyzers register nothing, and the driver then
+    /// does not bind the compilation for them.
     /// </summary>
     public static bool AnalysisNeeded(Compilation compilation) =>
-        AnalysisNeededCache.GetValue(compilation, c => new StrongBox<bool>(AnnotationsWrittenInSource(c) && AnnotationsVisible(c))).Value;
+        AnalysisNeededCache.GetValue(
+            compilation,
+            c => new StrongBox<bool>(AnnotationsVisible(c) && (AnnotationsWrittenInSource(c) || ReferencesAnnotatedAssembly(c)))).Value;
+
+    /// <summary>
+    /// Whether a referenced assembly may declare requirements: it references the attributes' assembly, or it
+    /// declares the attributes itself (users may write their own copies). Decided from metadata names only.
+    /// </summary>
+    public static bool ReferencesAnnotatedAssembly(Compilation compilation)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == AttributeNames.AnnotationsAssemblyName)
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == AttributeNames.AnnotationsAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (assembly.GetTypeByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a syntax tree of the compilation writes one of the attributes' names (the text is searched; no binding).</summary>
     public static bool AnnotationsWrittenInSource(Compilation compilation)
