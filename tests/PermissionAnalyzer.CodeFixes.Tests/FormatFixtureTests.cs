@@ -20,7 +20,7 @@ namespace PermissionAnalyzer.CodeFixes.Tests;
 /// `dotnet format analyzers` fixes one rule after the other, in the order of a hash set (it changes from run to
 /// run), each time re-analyzing, taking the first action offered for the first diagnostic it has (of any rule
 /// it reports), and running that fixer's Fix All in solution for the rule with that action's key. Replayed here
-/// in every rule order: on tests/FormatFixture with `--diagnostics PA0001 PA0002 PA0003 PA0007` the result must
+/// in every rule order, with every diagnostic tried as the first one: on tests/FormatFixture with `--diagnostics PA0001 PA0002 PA0003 PA0007` the result must
 /// always be tests/FormatFixture/expected, the text .ci/format-check.sh requires from the real `dotnet format`
 /// with the packed package; on tests/GrantFixture nothing is ever granted.
 /// </summary>
@@ -142,23 +142,44 @@ public class FormatFixtureTests
             var fixedSolution = solution;
             if (diagnostics.Any(d => d.Id == rule))
             {
-                foreach (var fixer in FixTest.Fixers().Where(f => f.FixableDiagnosticIds.Contains(rule)))
+                // `dotnet format` takes the key of the first action of whichever diagnostic its analysis lists
+                // first, of any rule: every diagnostic is tried as that first one, and all must give one text.
+                string? fixedTexts = null;
+                foreach (var first in diagnostics)
                 {
-                    var first = diagnostics[0];
-                    var document = solution.GetDocument(first.Location.SourceTree)!;
-                    CodeAction? action = null;
-                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, first, (a, _) => action ??= a, CancellationToken.None));
-                    var context = new FixAllContext(document, fixer, FixAllScope.Solution, action?.EquivalenceKey!, new[] { rule }, new Diagnostics(diagnostics), CancellationToken.None);
-                    if (await fixer.GetFixAllProvider()!.GetFixAsync(context) is { } fixAll)
+                    var candidate = await FixWithFirstAsync(solution, rule, diagnostics, first);
+                    var texts = await TextsAsync(candidate.Projects.Single());
+                    if (fixedTexts is null)
                     {
-                        var operations = await fixAll.GetOperationsAsync(CancellationToken.None);
-                        fixedSolution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                        (fixedSolution, fixedTexts) = (candidate, texts);
+                    }
+                    else if (texts != fixedTexts)
+                    {
+                        throw new InvalidOperationException($"fixing {rule} with {first.Id} at {first.Location.GetLineSpan()} listed first gave:\n{texts}\ninstead of:\n{fixedTexts}");
                     }
                 }
             }
 
             passes[key] = fixedSolution;
             return fixedSolution;
+        }
+
+        private static async Task<Solution> FixWithFirstAsync(Solution solution, string rule, ImmutableArray<Diagnostic> diagnostics, Diagnostic first)
+        {
+            foreach (var fixer in FixTest.Fixers().Where(f => f.FixableDiagnosticIds.Contains(rule)))
+            {
+                var document = solution.GetDocument(first.Location.SourceTree)!;
+                CodeAction? action = null;
+                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, first, (a, _) => action ??= a, CancellationToken.None));
+                var context = new FixAllContext(document, fixer, FixAllScope.Solution, action?.EquivalenceKey!, new[] { rule }, new Diagnostics(diagnostics), CancellationToken.None);
+                if (await fixer.GetFixAllProvider()!.GetFixAsync(context) is { } fixAll)
+                {
+                    var operations = await fixAll.GetOperationsAsync(CancellationToken.None);
+                    solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                }
+            }
+
+            return solution;
         }
     }
 
