@@ -31,6 +31,7 @@ internal static class Verdicts
         var usedScopes = string.Join(DiagnosticProperties.Separator.ToString(), uses.UsedScopes);
         var features = string.Join(DiagnosticProperties.Separator.ToString(), declaration.Features);
         var hasFeatures = declaration.DeclaresFeatures;
+        var hasUndeterminedUse = uses.ByScope.ContainsKey(ScopeIndex.Undetermined) ? "true" : "false";
 
         foreach (var grant in declaration.Grants)
         {
@@ -42,6 +43,7 @@ internal static class Verdicts
                 new KeyValuePair<string, string?>(DiagnosticProperties.IsUsed, used ? "true" : "false"),
                 new KeyValuePair<string, string?>(DiagnosticProperties.UsedScopes, usedScopes),
                 new KeyValuePair<string, string?>(DiagnosticProperties.Features, features),
+                new KeyValuePair<string, string?>(DiagnosticProperties.HasUndeterminedUse, hasUndeterminedUse),
                 new KeyValuePair<string, string?>(DiagnosticProperties.PrincipalKind, principalKind),
             });
             var location = grant.Syntax.GetLocation();
