@@ -25,6 +25,9 @@ namespace PermissionAnalyzer.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The package's attribute assembly: it defines the attributes and applies none.</summary>
+    private const string AnnotationsAssemblyName = "PermissionAnalyzer.Annotations";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.Live.UndeclaredRequirement,
         Descriptors.Live.ImplementationExceedsContract);
@@ -35,7 +38,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation) && !ReferencesAnnotatedAssembly(start.Compilation))
             {
                 return;
             }
@@ -54,6 +57,56 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 },
                 SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>
+    /// Whether a referenced assembly may declare requirements: it references an assembly that defines
+    /// <c>RequiresScopeAttribute</c>, or defines its own copy. A library that only wraps an annotated SDK writes
+    /// no attribute name in its source (so <see cref="ScopeIndex.AnalysisNeeded"/> is false), and is exactly
+    /// what PA0012 is about. Decided from assembly identities, before any binding.
+    /// </summary>
+    private static bool ReferencesAnnotatedAssembly(Compilation compilation)
+    {
+        var definers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in compilation.GetTypesByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope))
+        {
+            if (type.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+            {
+                definers.Add(assembly.Name);
+            }
+        }
+
+        if (definers.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly)
+            {
+                continue;
+            }
+
+            if (definers.Contains(assembly.Name) && assembly.Name != AnnotationsAssemblyName)
+            {
+                // An SDK with its own copy of the attribute.
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (definers.Contains(referenced.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeType(ScopeIndex index, INamedTypeSymbol type, bool isLibrary, Action<Diagnostic> report, CancellationToken cancellationToken)
