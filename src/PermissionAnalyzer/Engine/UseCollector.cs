@@ -267,12 +267,12 @@ internal sealed class UseCollector
         switch (member)
         {
             case IPropertySymbol property:
-                if (access.Reads && property.GetMethod is { } getter)
+                if (access.Reads && Accessor(property, getter: true) is { } getter)
                 {
                     AddTarget(getter, receiverType);
                 }
 
-                if (access.Writes && property.SetMethod is { } setter)
+                if (access.Writes && Accessor(property, getter: false) is { } setter)
                 {
                     AddTarget(setter, receiverType);
                 }
@@ -283,6 +283,20 @@ internal sealed class UseCollector
                 AddTarget(method, receiverType);
                 break;
         }
+    }
+
+    /// <summary>The accessor that runs: an override declaring only one accessor inherits the other from the property it overrides.</summary>
+    private static IMethodSymbol? Accessor(IPropertySymbol property, bool getter)
+    {
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            if ((getter ? current.GetMethod : current.SetMethod) is { } accessor)
+            {
+                return accessor;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>x[^1]</c>, <c>x[1..]</c>: the length and the int indexer (or <c>Slice</c>) the compiler calls instead.</summary>
@@ -435,7 +449,11 @@ internal sealed class UseCollector
             else if (operation.SemanticModel is { } model)
             {
                 var info = model.GetSymbolInfo(operation.Syntax);
-                if (info.CandidateReason == CandidateReason.LateBound)
+                if (info.Symbol is { } single)
+                {
+                    AddAccessors(single, receiverType, AccessKind(operation));
+                }
+                else if (info.CandidateReason == CandidateReason.LateBound)
                 {
                     foreach (var candidate in info.CandidateSymbols)
                     {
