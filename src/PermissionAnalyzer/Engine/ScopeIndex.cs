@@ -191,9 +191,9 @@ internal sealed partial class ScopeIndex
         SortedSet<string>? scopes = null;
         AddDeclared(symbol, ref scopes);
 
-        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
         {
-            // A local function is no member of its type: only its own attributes apply.
+            // A local function or lambda is no member of its type: only its own attributes apply.
             return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
         }
 

@@ -198,6 +198,17 @@ internal sealed class UseCollector
                 Flush(conversion.Syntax);
                 break;
 
+            case IConversionOperation { Operand.Type: INamedTypeSymbol { IsTupleType: true } from, Type: INamedTypeSymbol { IsTupleType: true } to } conversion:
+                AddTupleElementConversions(from, to);
+                Flush(conversion.Syntax);
+                break;
+
+            case IAnonymousFunctionOperation { Symbol: { } lambda } function when !lambda.GetAttributes().IsEmpty:
+                // Turned into a delegate here: a lambda may carry [RequiresScope] itself (its body is this member's code).
+                AddDistinct(lambda, followsBody: false);
+                Flush(function.Syntax);
+                break;
+
             case IForEachLoopOperation forEach:
                 AddForEach(forEach);
                 break;
@@ -389,6 +400,34 @@ internal sealed class UseCollector
                 {
                     AddOperators(type, name, parameterCount: 2);
                 }
+            }
+        }
+    }
+
+    /// <summary>A conversion between tuple types converts element by element, with user-defined conversions the tree does not show.</summary>
+    private void AddTupleElementConversions(INamedTypeSymbol from, INamedTypeSymbol to)
+    {
+        var pending = new Stack<(ITypeSymbol From, ITypeSymbol To)>();
+        pending.Push((from, to));
+        while (pending.Count > 0)
+        {
+            var (source, destination) = pending.Pop();
+            if (source is INamedTypeSymbol { IsTupleType: true } sourceTuple && destination is INamedTypeSymbol { IsTupleType: true } destinationTuple)
+            {
+                if (sourceTuple.TupleElements.Length == destinationTuple.TupleElements.Length)
+                {
+                    for (var i = 0; i < sourceTuple.TupleElements.Length; i++)
+                    {
+                        pending.Push((sourceTuple.TupleElements[i].Type, destinationTuple.TupleElements[i].Type));
+                    }
+                }
+
+                continue;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(source, destination))
+            {
+                AddOperator(index.Compilation.ClassifyCommonConversion(source, destination).MethodSymbol);
             }
         }
     }

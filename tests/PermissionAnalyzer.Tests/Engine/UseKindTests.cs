@@ -1507,4 +1507,55 @@ public class UseKindTests
             NotGranted(0, "Partner.IsEmpty", "profile:read", "Profile.Email"),
             NotGranted(1, "Partner.Clear", "profile:write", "Profile.Email"));
     }
+
+    [Fact]
+    public async Task AnnotatedLambda_IsUseWhereItIsTurnedIntoADelegate()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Action Purge() => {|#0:[RequiresScope("messages:purge")] () => { }|};
+
+                public Action Plain() => () => { };
+            }
+            """;
+
+        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Purge", "messages:purge", "Partner.Purge (lambda)"));
+    }
+
+    [Fact]
+    public async Task TupleConversionsAndQueryExpressions_UseTheMembersTheyRunImplicitly()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public readonly struct Money
+            {
+                [RequiresScope("fx:read")] public static implicit operator decimal(Money money) => 0;
+            }
+
+            public sealed class Feed
+            {
+                [RequiresScope("feed:query")] public Feed Select(Func<string, string> selector) => this;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public (decimal, int) Convert((Money, int) pair) => {|#0:pair|};
+
+                public Feed Query(Feed feed) => from item in feed {|#1:select item|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Convert", "fx:read", "Money.implicit operator decimal"),
+            NotGranted(1, "Partner.Query", "feed:query", "Feed.Select"));
+    }
 }
