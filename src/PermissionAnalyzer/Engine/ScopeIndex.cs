@@ -364,7 +364,15 @@ internal sealed partial class ScopeIndex
         if (member.ContainingType?.TypeKind == TypeKind.Interface)
         {
             var implementation = receiverType.FindImplementationForInterfaceMember(member);
-            return implementation is not null && !SymbolEqualityComparer.Default.Equals(implementation, member) ? implementation : null;
+            if (implementation is null || SymbolEqualityComparer.Default.Equals(implementation, member))
+            {
+                return null;
+            }
+
+            // A virtual implementation in a base class runs as the receiver type's override of it.
+            return implementation.ContainingType?.TypeKind != TypeKind.Interface && ImplementationOn(receiverType, implementation) is { } overriding
+                ? overriding
+                : implementation;
         }
 
         if (!(member.IsVirtual || member.IsAbstract || member.IsOverride) || member is not IMethodSymbol method)

@@ -397,4 +397,37 @@ public class ReceiverTests
             source,
             Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Noisy", "store:wipe", "IWipingDisposable.Dispose → Store.Wipe", "Partner"));
     }
+
+    [Fact]
+    public async Task InterfaceMemberImplementedVirtuallyInABaseClass_CountsTheReceiverTypesOverride()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public class Connection : IDisposable
+            {
+                public virtual void Dispose() { }
+            }
+
+            public sealed class PurgingConnection : Connection
+            {
+                [RequiresScope("cache:purge")] public override void Dispose() { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Run()
+                {
+                    using var {|#0:connection = new PurgingConnection()|};
+                    using var plain = new Connection();
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "cache:purge", "PurgingConnection.Dispose", "Partner"));
+    }
 }

@@ -1432,13 +1432,28 @@ public class UseKindTests
                 public Labels Tags() => {|#1:["urgent"]|};
 
                 public int[] None() => [1, 2];
+
+                public string[] Spread(Feed feed) => {|#2:[.. feed]|};
+            }
+
+            public sealed class Feed
+            {
+                [RequiresScope("feed:open")] public FeedCursor GetEnumerator() => new FeedCursor();
+            }
+
+            public sealed class FeedCursor
+            {
+                public string Current => "";
+
+                public bool MoveNext() => false;
             }
             """;
 
         await Verify.AnalyzerAsync(
             source,
             NotGranted(0, "Partner.To", "contacts:write", "Recipients.Add"),
-            NotGranted(1, "Partner.Tags", "labels:create", "Labels.Create"));
+            NotGranted(1, "Partner.Tags", "labels:create", "Labels.Create"),
+            NotGranted(2, "Partner.Spread", "feed:open", "Feed.GetEnumerator"));
     }
 
     [Fact]
