@@ -1573,4 +1573,54 @@ public class UseKindTests
             NotGranted(0, "Partner.Convert", "fx:read", "Money.implicit operator decimal"),
             NotGranted(1, "Partner.Query", "feed:query", "Feed.Select"));
     }
+
+    [Fact]
+    public async Task UsingOfANullableStructAndDeconstructionIntoConvertedParts_UseDisposeAndTheConversions()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public struct Lease : IDisposable
+            {
+                [RequiresScope("locks:release")] public void Dispose() { }
+            }
+
+            public readonly struct Money
+            {
+                [RequiresScope("fx:read")] public static implicit operator decimal(Money money) => 0;
+            }
+
+            public sealed class Invoice
+            {
+                public void Deconstruct(out Money total, out int lines)
+                {
+                    total = default;
+                    lines = 0;
+                }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Hold(Lease? lease)
+                {
+                    using ({|#0:lease|})
+                    {
+                    }
+                }
+
+                public decimal Total(Invoice invoice)
+                {
+                    {|#1:(decimal total, int lines) = invoice|};
+                    return total;
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Hold", "locks:release", "Lease.Dispose"),
+            NotGranted(1, "Partner.Total", "fx:read", "Money.implicit operator decimal"));
+    }
 }
