@@ -274,7 +274,7 @@ public class RobustInputTests
                     (decimal, int) pair = (thing, 1);
                     var read = {|#0:MessagesApi.ReadThread("t")|};
                     fixed (int* pointer = thing) { }
-                    Local(value);
+                    Local({|#1:value|});
                     void Local(int n) { }
                 }
             }
@@ -282,7 +282,9 @@ public class RobustInputTests
 
         await Verify.Test(source)
             .IgnoringCompilerDiagnostics()
-            .Expecting(Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:read", "MessagesApi.ReadThread", "Partner"))
+            .Expecting(
+                Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:read", "MessagesApi.ReadThread", "Partner"),
+                Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"))
             .RunAsync();
     }
 
