@@ -191,6 +191,12 @@ internal sealed partial class ScopeIndex
         SortedSet<string>? scopes = null;
         AddDeclared(symbol, ref scopes);
 
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+        {
+            // A local function is no member of its type: only its own attributes apply.
+            return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
+        }
+
         if (symbol is IMethodSymbol method)
         {
             if (method.AssociatedSymbol is { } associated)
@@ -290,7 +296,10 @@ internal sealed partial class ScopeIndex
             {
                 foreach (var interfaceMember in @interface.GetMembers())
                 {
-                    if (interfaceMember is not IMethodSymbol { IsStatic: false } || interfaceMember.IsSealed)
+                    // Instance members that are not sealed, and static abstract or virtual members, are implemented.
+                    if (interfaceMember is not IMethodSymbol method
+                        || interfaceMember.IsSealed
+                        || (method.IsStatic && !(method.IsAbstract || method.IsVirtual)))
                     {
                         continue;
                     }
@@ -318,7 +327,7 @@ internal sealed partial class ScopeIndex
         var typeName = method.ContainingType?.Name;
         return (typeName, method.Name) switch
         {
-            ("MethodBase" or "MethodInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
+            ("MethodBase" or "MethodInfo" or "ConstructorInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
             ("Activator", "CreateInstance") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             ("Type", "InvokeMember") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             _ => false,
