@@ -22,6 +22,8 @@ internal static class Descriptors
         public const string WildcardGrant = "Principal '{0}' is granted wildcard scope '{1}'; grant the concrete scopes its code uses instead";
         public const string InvalidScope = "Invalid scope argument of '{0}': {1}";
         public const string UseCannotBeDetermined = "'{0}' reaches code whose scopes cannot be determined via {1}, so the uses of principal '{2}' may be incomplete";
+        public const string UndeclaredRequirement = "'{0}' uses '{1}' via {2} but does not declare it; callers in other assemblies will not see the requirement";
+        public const string ImplementationExceedsContract = "'{0}' requires '{1}' {2}, but '{3}' does not declare it; calls through '{3}' will not count it";
     }
 
     /// <summary>Reasons for PA0002, the third message argument.</summary>
@@ -30,6 +32,16 @@ internal static class Descriptors
         public const string NotNeeded = "no declared feature needs";
         public const string NotUsed = "no code uses";
         public const string NeitherNeededNorUsed = "no declared feature needs and no code uses";
+    }
+
+    /// <summary>How an implementation comes to require a scope, the third message argument of PA0013.</summary>
+    public static class ContractReasons
+    {
+        /// <summary>The implementation's code uses the scope through the chain that follows.</summary>
+        public const string ViaPrefix = "via ";
+
+        /// <summary>The implementation declares the scope itself; calls through its contract do not see the attribute.</summary>
+        public const string OwnDeclaration = "by its own [RequiresScope]";
     }
 
     /// <summary>Reasons for PA0008, the second message argument.</summary>
@@ -53,6 +65,8 @@ internal static class Descriptors
         public static readonly DiagnosticDescriptor WildcardGrant = Create(RuleIdentifiers.WildcardGrant, compilationEnd: false);
         public static readonly DiagnosticDescriptor InvalidScope = Create(RuleIdentifiers.InvalidScope, compilationEnd: false);
         public static readonly DiagnosticDescriptor UseCannotBeDetermined = Create(RuleIdentifiers.UseCannotBeDetermined, compilationEnd: false);
+        public static readonly DiagnosticDescriptor UndeclaredRequirement = Create(RuleIdentifiers.UndeclaredRequirement, compilationEnd: false);
+        public static readonly DiagnosticDescriptor ImplementationExceedsContract = Create(RuleIdentifiers.ImplementationExceedsContract, compilationEnd: false);
     }
 
     public static class CompilationEnd
@@ -104,6 +118,10 @@ internal static class Descriptors
             "A scope argument must be a non-empty compile-time constant string; a feature need must be concrete, not a wildcard."),
         RuleIdentifiers.UseCannotBeDetermined => ("Use cannot be determined", Messages.UseCannotBeDetermined, DiagnosticSeverity.Info,
             "Reachable code calls through dynamic or reflection, so the scopes the principal uses may be incomplete."),
+        RuleIdentifiers.UndeclaredRequirement => ("Undeclared requirement on a public API", Messages.UndeclaredRequirement, DiagnosticSeverity.Warning,
+            "A member other assemblies can call uses a scope it does not declare. Callers in other assemblies see only declarations, not bodies, so the requirement is lost to them."),
+        RuleIdentifiers.ImplementationExceedsContract => ("Implementation requires more than its contract", Messages.ImplementationExceedsContract, DiagnosticSeverity.Warning,
+            "An override or interface implementation requires a scope that the member it overrides or implements does not declare: calls through the base or interface do not count it."),
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown rule"),
     };
 }

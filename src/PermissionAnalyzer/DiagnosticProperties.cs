@@ -24,5 +24,11 @@ public static class DiagnosticProperties
     /// <summary>"Type" for a type principal, "Assembly" for an assembly principal.</summary>
     public const string PrincipalKind = "PrincipalKind";
 
+    /// <summary>The documentation-comment ID of the member an implementation's contract is (PA0013).</summary>
+    public const string BaseMember = "BaseMember";
+
+    /// <summary>The base or interface member as messages name it, <c>IMessenger.Purge</c> (PA0013).</summary>
+    public const string BaseMemberName = "BaseMemberName";
+
     public const char Separator = '\n';
 }

@@ -31,6 +31,27 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
     /// <summary>Include the compilation-end analyzer of assembly principals.</summary>
     public bool IncludeAssemblyAnalyzer { get; set; } = true;
 
+    /// <summary>
+    /// Include <see cref="DeclaredRequirementAnalyzer"/> (PA0012, PA0013). Off by default: test sources are
+    /// libraries (the harness's default output kind), whose public helpers would otherwise get PA0012 in tests
+    /// about other rules. The PA0012 and PA0013 tests opt in with <see cref="WithDeclaredRequirementRules"/>.
+    /// </summary>
+    public bool IncludeDeclaredRequirementAnalyzer { get; set; }
+
+    /// <summary>Runs <see cref="DeclaredRequirementAnalyzer"/> too (PA0012, PA0013); see <see cref="IncludeDeclaredRequirementAnalyzer"/>.</summary>
+    public AnalyzerTest WithDeclaredRequirementRules()
+    {
+        IncludeDeclaredRequirementAnalyzer = true;
+        return this;
+    }
+
+    /// <summary>Compiles the sources as an application instead of the harness's default library.</summary>
+    public AnalyzerTest AsApplication()
+    {
+        TestState.OutputKind = OutputKind.ConsoleApplication;
+        return this;
+    }
+
     /// <summary>Adds a source file under the harness's default name (<c>/0/Test{n}.cs</c>).</summary>
     public AnalyzerTest WithSource(string source)
     {
@@ -105,13 +126,18 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
         {
             yield return new AssemblyPrincipalAnalyzer();
         }
+
+        if (IncludeDeclaredRequirementAnalyzer)
+        {
+            yield return new DeclaredRequirementAnalyzer();
+        }
     }
 }
 
 public static class Verify
 {
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> LiveDescriptors =
-        new PrincipalAnalyzer().SupportedDiagnostics.ToImmutableDictionary(d => d.Id);
+        new PrincipalAnalyzer().SupportedDiagnostics.AddRange(new DeclaredRequirementAnalyzer().SupportedDiagnostics).ToImmutableDictionary(d => d.Id);
 
     /// <summary>
     /// Diagnostic for <paramref name="id"/>, located by markup <c>{|#n:...|}</c> with <c>.WithLocation(n)</c>.
