@@ -57,6 +57,7 @@ public class DifferentialTests
     [Theory]
     [InlineData(nameof(EngineFaults.IgnoreMethodGroups))]
     [InlineData(nameof(EngineFaults.IgnoreOverriddenRequirements))]
+    [InlineData(nameof(EngineFaults.ReadDeconstructionTargets))]
     public void BrokenEngine_FailsTheDifferentialCheck(string faultName)
     {
         var fault = Enum.Parse<EngineFaults>(faultName);

@@ -42,12 +42,12 @@ public sealed record Expected(string Id, int Start, int End, string Message) : I
 /// requirement is "undetermined", so a chain ends in its name and is one hop longer than to a dynamic call at the same place.</item>
 /// <item>A local function is named by its type and its own name (<c>Helpers.lf0</c>) when it is a hop of a chain.</item>
 /// <item>PA0012 applies to methods, properties, events, constructors, indexers and operators (not fields or field-like
-/// events, which cannot declare a requirement), overrides and implementations included; "declares" is the member's whole
+/// events, which cannot declare a requirement), not to overrides and implementations (PA0013's); "declares" is the member's whole
 /// requirement (own, its type's, inherited). It lands on the name (an operator's token, a conversion's type, an indexer's
 /// <c>this</c>, a constructor's name), once per member and scope, with the shortest chain from the member's code.</item>
 /// <item>PA0013 compares an override with the member it overrides directly, an implementation with the interface member,
-/// each by its whole requirement; a scope the member declares itself is reported "by its own [RequiresScope]", a scope its
-/// code reaches "via" the shortest chain; once per member and scope.</item>
+/// each by its whole requirement; a scope its code reaches is reported "via" the shortest chain, else a scope the member
+/// declares itself "by its own [RequiresScope]"; once per member and scope.</item>
 /// <item>A use whose chain leaves the principal and comes back into its own code before the API is reported only
 /// at the own site the chain comes back to ("the last hop inside the principal").</item>
 /// </list>
@@ -146,7 +146,8 @@ public static class ReferenceModel
             }
 
             scopes.UnionWith(Valid(member.Requires));
-            for (var type = member.Type; type is not null; type = type.Shape == TypeShape.Interface ? null : type.Base)
+            // A type's requirement applies to its members; a local function is not one (it declares its own only).
+            for (var type = member.Kind == MemberKind.LocalFunction ? null : member.Type; type is not null; type = type.Shape == TypeShape.Interface ? null : type.Base)
             {
                 scopes.UnionWith(Valid(type.TypeRequires));
             }
@@ -298,7 +299,9 @@ public static class ReferenceModel
 
             foreach (var member in program.AllMembers)
             {
+                // A member with a contract (an override, an implementation) gets PA0013 instead.
                 if (member.Type.InMetadata || !HasBody(member) || OwnerOf(member) is not null || member.NameEnd == 0
+                    || member.Overridden is not null || member.Implemented is not null
                     || member.Kind is not (MemberKind.StaticMethod or MemberKind.InstanceMethod or MemberKind.StaticProperty or MemberKind.Setter
                         or MemberKind.EventAdd or MemberKind.Constructor or MemberKind.Custom or MemberKind.Indexer))
                 {
@@ -330,26 +333,21 @@ public static class ReferenceModel
                 var declared = Requirement(contract);
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 var name = MemberName(contract);
+                foreach (var (scope, _) in HasBody(member) ? distance[member] : new Dictionary<string, int>())
+                {
+                    if (scope != Undetermined && !declared.Contains(scope) && reported.Add(scope))
+                    {
+                        expected.Add(new Expected("PA0013", member.NameStart, member.NameEnd,
+                            $"'{MemberName(member)}' requires '{scope}' via {Names(Chain(hop[member][scope]!, scope))}, but '{name}' does not declare it; calls through '{name}' will not count it"));
+                    }
+                }
+
                 foreach (var scope in Valid(member.Requires))
                 {
                     if (!declared.Contains(scope) && reported.Add(scope))
                     {
                         expected.Add(new Expected("PA0013", member.NameStart, member.NameEnd,
                             $"'{MemberName(member)}' requires '{scope}' by its own [RequiresScope], but '{name}' does not declare it; calls through '{name}' will not count it"));
-                    }
-                }
-
-                if (!HasBody(member))
-                {
-                    continue;
-                }
-
-                foreach (var (scope, _) in distance[member])
-                {
-                    if (scope != Undetermined && !declared.Contains(scope) && reported.Add(scope))
-                    {
-                        expected.Add(new Expected("PA0013", member.NameStart, member.NameEnd,
-                            $"'{MemberName(member)}' requires '{scope}' via {Names(Chain(hop[member][scope]!, scope))}, but '{name}' does not declare it; calls through '{name}' will not count it"));
                     }
                 }
             }
