@@ -191,9 +191,9 @@ internal sealed partial class ScopeIndex
         SortedSet<string>? scopes = null;
         AddDeclared(symbol, ref scopes);
 
-        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
         {
-            // A local function is no member of its type: only its own attributes apply.
+            // A local function or lambda is no member of its type: only its own attributes apply.
             return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
         }
 
@@ -364,7 +364,15 @@ internal sealed partial class ScopeIndex
         if (member.ContainingType?.TypeKind == TypeKind.Interface)
         {
             var implementation = receiverType.FindImplementationForInterfaceMember(member);
-            return implementation is not null && !SymbolEqualityComparer.Default.Equals(implementation, member) ? implementation : null;
+            if (implementation is null || SymbolEqualityComparer.Default.Equals(implementation, member))
+            {
+                return null;
+            }
+
+            // A virtual implementation in a base class runs as the receiver type's override of it.
+            return implementation.ContainingType?.TypeKind != TypeKind.Interface && ImplementationOn(receiverType, implementation) is { } overriding
+                ? overriding
+                : implementation;
         }
 
         if (!(member.IsVirtual || member.IsAbstract || member.IsOverride) || member is not IMethodSymbol method)
