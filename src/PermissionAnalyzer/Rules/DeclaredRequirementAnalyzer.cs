@@ -76,7 +76,8 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var hasContract = false;
+            // An override whose base does not bind (broken code) still has a contract: it is not a new public API.
+            var hasContract = member.IsOverride;
             var reported = new HashSet<(ISymbol Contract, string Scope)>(ContractKeyComparer.Instance);
             foreach (var accessor in accessors)
             {

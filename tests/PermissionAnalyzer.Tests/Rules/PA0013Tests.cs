@@ -484,4 +484,30 @@ public class PA0013Tests
             .Expecting(Verify.Diagnostic("PA0013").WithLocation(0).WithArguments("Walker.Walk", "messages:read", "via MessagesApi.ReadThread", "IWalker.Walk"))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task BrokenContracts_NeverThrow()
+    {
+        const string source = """
+            public interface IMessenger
+            {
+                void Purge(string id);
+                void Missing();
+            }
+
+            public sealed class Messenger : IMessenger, IUnknown
+            {
+                public void Purge(string id) => MessagesApi.Delete(id);
+
+                public override void NoSuchBase() => MessagesApi.Delete("x");
+
+                void IUnknown.Run() => MessagesApi.ReadThread("t");
+            }
+            """;
+
+        await Test(source)
+            .IgnoringCompilerDiagnostics()
+            .Expecting(Verify.Diagnostic("PA0013").WithSpan("/0/Test1.cs", 9, 17, 9, 22).WithArguments("Messenger.Purge", "messages:delete", "via MessagesApi.Delete", "IMessenger.Purge"))
+            .RunAsync();
+    }
 }

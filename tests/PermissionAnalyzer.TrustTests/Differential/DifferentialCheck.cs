@@ -182,7 +182,7 @@ public static class DifferentialCheck
             compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         }
 
-        var result = AnalyzerRunner.Run(compilation);
+        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true);
         if (result.Errors.Any())
         {
             throw new InvalidOperationException("The generator printed invalid C#:\n" + string.Join("\n", result.Errors) + "\n" + program);

@@ -26,7 +26,7 @@ public static class Regression
     {
         var references = library is null ? Array.Empty<MetadataReference>() : new[] { AnalyzerRunner.EmitLibrary(library, "Lib") };
         var compilation = AnalyzerRunner.Compile(new[] { AnalyzerRunner.Parse(source) }, references, DifferentialCheck.AssemblyName, minimal: true);
-        var result = AnalyzerRunner.Run(compilation);
+        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true);
         Assert.Empty(result.Errors);
         Assert.Empty(result.Exceptions);
 

@@ -116,13 +116,19 @@ public static class AnalyzerRunner
         return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
-    public static AnalysisResult Run(string source, IEnumerable<MetadataReference>? extraReferences = null, bool concurrent = false) =>
-        Run(Compile(new[] { Parse(source) }, extraReferences), concurrent);
+    public static AnalysisResult Run(string source, IEnumerable<MetadataReference>? extraReferences = null, bool concurrent = false, bool withDeclaredRequirementRules = false) =>
+        Run(Compile(new[] { Parse(source) }, extraReferences), concurrent, withDeclaredRequirementRules: withDeclaredRequirementRules);
 
-    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the grant and use analyzers (every other analyzer of the package too); with <paramref name="withDeclaredRequirementRules"/>
+    /// also the PA0012/PA0013 analyzer (the robustness checks, the differential check and the regression programs).
+    /// </summary>
+    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default, bool withDeclaredRequirementRules = false)
     {
         var exceptions = new ConcurrentQueue<string>();
-        var analyzers = CreateAnalyzers();
+        var analyzers = withDeclaredRequirementRules
+            ? CreateAnalyzers()
+            : CreateAnalyzers().Where(a => a is not DeclaredRequirementAnalyzer).ToImmutableArray();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
