@@ -74,13 +74,10 @@ public enum Coverage
 public static class CoverageSettings
 {
     /// <summary>
-    /// What the check covers unless <c>PA_TRUST_COVERAGE</c> says otherwise: everything the merged engine gets right.
+    /// What the check covers unless <c>PA_TRUST_COVERAGE</c> says otherwise: everything (the merged engine handles it all).
     /// PA0012/PA0013 are judged only when the analyzer declares them (<see cref="DifferentialCheck.SupportedContractRules"/>).
-    /// <see cref="Coverage.ReceiverBody"/> is off until the engine follows the override that runs for
-    /// <c>using (var u = new RD())</c> (RegressionTests.UsingOfAClassThatOverridesTheVirtualDispose_FollowsTheOverrideNotTheBaseBody);
-    /// <c>PA_TRUST_COVERAGE=all</c> turns it on.
     /// </summary>
-    public const Coverage Default = Coverage.All & ~Coverage.ReceiverBody;
+    public const Coverage Default = Coverage.All;
 
     public static Coverage Current { get; } = Parse(Environment.GetEnvironmentVariable("PA_TRUST_COVERAGE"));
 

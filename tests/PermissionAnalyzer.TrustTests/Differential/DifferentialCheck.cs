@@ -256,7 +256,7 @@ public static class DifferentialCheck
             catch (Exception failure)
             {
                 // Developer aid: PA_TRUST_DUMP=<file> keeps the first failing program as generated, before shrinking.
-                if (Environment.GetEnvironmentVariable("PA_TRUST_DUMP") is { Length: > 0 } dump)
+                if (assemblyName == AssemblyName && Environment.GetEnvironmentVariable("PA_TRUST_DUMP") is { Length: > 0 } dump)
                 {
                     System.IO.File.WriteAllText(dump, program + "\n/*\n" + failure.Message + "\n*/\n");
                 }
