@@ -262,6 +262,12 @@ internal sealed partial class UseCollector
                 AddDynamic(operation);
                 break;
 
+            case IBinaryOperation or IUnaryOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IConversionOperation
+                when IsDynamicOperator(operation):
+                // An operator or conversion bound at run time may call the runtime type's user-defined one.
+                sites.Add(new Site(operation.Syntax, ImmutableArray<SiteTarget>.Empty, isDynamic: true, fromInitializer));
+                break;
+
             // Collection expressions and `fixed` have no operation kind of their own in Roslyn 4.8 (newer hosts add one for
             // collection expressions): they are read from the syntax, once, at the outermost operation of that syntax.
             case { Syntax: CollectionExpressionSyntax collection } when IsOutermostOperationOf(operation):
@@ -460,6 +466,41 @@ internal sealed partial class UseCollector
         invocation.IsImplicit
         && invocation.TargetMethod.MethodKind == MethodKind.Constructor
         && invocation.Syntax is ConstructorDeclarationSyntax;
+
+    /// <summary>
+    /// An operator or conversion on a <c>dynamic</c> operand, bound at run time. Reported where its dynamic operand
+    /// is a plain value: an operand that is itself a dynamic operation is reported there already.
+    /// </summary>
+    private static bool IsDynamicOperator(IOperation operation)
+    {
+        var operands = operation switch
+        {
+            IBinaryOperation { OperatorMethod: null } binary => new[] { binary.LeftOperand, binary.RightOperand },
+            IUnaryOperation { OperatorMethod: null } unary => new[] { unary.Operand },
+            ICompoundAssignmentOperation { OperatorMethod: null } compound => new[] { compound.Target, compound.Value },
+            IIncrementOrDecrementOperation { OperatorMethod: null } increment => new[] { increment.Target },
+            IConversionOperation { OperatorMethod: null, Type: { TypeKind: not TypeKind.Dynamic, SpecialType: not SpecialType.System_Object } } conversion => new[] { conversion.Operand },
+            _ => System.Array.Empty<IOperation>(),
+        };
+
+        var dynamicOperand = false;
+        foreach (var operand in operands)
+        {
+            if (operand.Type is { TypeKind: TypeKind.Dynamic })
+            {
+                // A dynamic operand produced by a dynamic operation or operator (not recursed into: chains may be deep).
+                if (operand is IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation
+                    or IBinaryOperation or IUnaryOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation)
+                {
+                    return false;
+                }
+
+                dynamicOperand = true;
+            }
+        }
+
+        return dynamicOperand;
+    }
 
     private static bool IsOutermostOperationOf(IOperation operation) =>
         operation.Parent is null || operation.Parent.Syntax != operation.Syntax;

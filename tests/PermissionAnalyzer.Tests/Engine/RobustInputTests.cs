@@ -274,7 +274,7 @@ public class RobustInputTests
                     (decimal, int) pair = (thing, 1);
                     var read = {|#0:MessagesApi.ReadThread("t")|};
                     fixed (int* pointer = thing) { }
-                    Local(value);
+                    Local({|#1:value|});
                     void Local(int n) { }
                 }
             }
@@ -282,7 +282,32 @@ public class RobustInputTests
 
         await Verify.Test(source)
             .IgnoringCompilerDiagnostics()
-            .Expecting(Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:read", "MessagesApi.ReadThread", "Partner"))
+            .Expecting(
+                Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:read", "MessagesApi.ReadThread", "Partner"),
+                Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DeepDynamicExpressionsAndNestedTuples_DoNotOverflow()
+    {
+        var sum = "{|#0:value + value|}" + string.Concat(System.Linq.Enumerable.Repeat(" + value", 3000));
+        var tuple = string.Concat(System.Linq.Enumerable.Repeat("(", 200)) + "1, 2" + string.Concat(System.Linq.Enumerable.Repeat(", 3)", 200));
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public object Run(dynamic value) => {{sum}};
+
+                public bool Same() => {{tuple}} == {{tuple}};
+            }
+            """;
+
+        await Verify.Test(source)
+            .RunningOnce()
+            .Expecting(Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "a dynamic call", "Partner"))
             .RunAsync();
     }
 }

@@ -232,4 +232,31 @@ public class PA0009Tests
             source,
             Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "ConstructorInfo.Invoke", "Partner"));
     }
+
+    [Fact]
+    public async Task OperatorsAndConversionsOnDynamicValues_AreUndetermined()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public object Run(dynamic amount, dynamic other)
+                {
+                    var sum = {|#0:amount + 1|};
+                    int total = {|#1:other|};
+                    object boxed = amount;
+                    dynamic same = amount;
+                    return {|#2:amount.Next()|} + 1;
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(2).WithArguments("Partner.Run", "a dynamic call", "Partner"));
+    }
 }
