@@ -25,6 +25,9 @@ namespace PermissionAnalyzer.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The package's attribute assembly: it defines the attributes and applies none.</summary>
+    private const string AnnotationsAssemblyName = "PermissionAnalyzer.Annotations";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.Live.UndeclaredRequirement,
         Descriptors.Live.ImplementationExceedsContract);
@@ -35,7 +38,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation) && !ReferencesAnnotatedAssembly(start.Compilation))
             {
                 return;
             }
@@ -56,10 +59,60 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// Whether a referenced assembly may declare requirements: it references an assembly that defines
+    /// <c>RequiresScopeAttribute</c>, or defines its own copy. A library that only wraps an annotated SDK writes
+    /// no attribute name in its source (so <see cref="ScopeIndex.AnalysisNeeded"/> is false), and is exactly
+    /// what PA0012 is about. Decided from assembly identities, before any binding.
+    /// </summary>
+    private static bool ReferencesAnnotatedAssembly(Compilation compilation)
+    {
+        var definers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in compilation.GetTypesByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope))
+        {
+            if (type.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+            {
+                definers.Add(assembly.Name);
+            }
+        }
+
+        if (definers.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly)
+            {
+                continue;
+            }
+
+            if (definers.Contains(assembly.Name) && assembly.Name != AnnotationsAssemblyName)
+            {
+                // An SDK with its own copy of the attribute.
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (definers.Contains(referenced.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static void AnalyzeType(ScopeIndex index, INamedTypeSymbol type, bool isLibrary, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var implicitImplementations = ImplicitImplementations(type);
-        var judgePublicApi = isLibrary && index.OwnerOf(type) is null && IsVisibleOutside(type);
+        var implicitImplementations = MemberContracts.ImplicitImplementations(type);
+        var judgePublicApi = isLibrary && index.OwnerOf(type) is null && MemberContracts.IsVisibleOutside(type);
 
         foreach (var member in type.GetMembers())
         {
@@ -81,14 +134,14 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
             var reported = new HashSet<(ISymbol Contract, string Scope)>(ContractKeyComparer.Instance);
             foreach (var accessor in accessors)
             {
-                foreach (var contract in ContractsOf(accessor, implicitImplementations))
+                foreach (var contract in MemberContracts.ContractsOf(accessor, implicitImplementations))
                 {
                     hasContract = true;
                     ReportBeyondContract(index, member, accessor, contract, location, reported, report);
                 }
             }
 
-            if (!hasContract && judgePublicApi && IsVisibleOutside(member))
+            if (!hasContract && judgePublicApi && MemberContracts.IsVisibleOutside(member))
             {
                 ReportUndeclared(index, member, accessors, location, report);
             }
@@ -102,7 +155,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         var undeclared = new SortedDictionary<string, (IMethodSymbol Accessor, ISymbol Hop)>(StringComparer.Ordinal);
         foreach (var accessor in accessors)
         {
-            if (!IsVisibleOutside(accessor))
+            if (!MemberContracts.IsVisibleOutside(accessor))
             {
                 continue;
             }
@@ -138,7 +191,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         var contractMember = (contract.AssociatedSymbol ?? contract).OriginalDefinition;
         var declaredByContract = index.RequirementOf(contract);
         var used = index.SummaryOf(accessor).Entries;
-        var own = OwnDeclaration(accessor);
+        var own = MemberContracts.OwnDeclaration(accessor);
 
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in used)
@@ -235,133 +288,6 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
-    }
-
-    /// <summary>The members an accessor or method overrides (the nearest one) or implements, explicitly or implicitly.</summary>
-    private static IEnumerable<IMethodSymbol> ContractsOf(IMethodSymbol method, IReadOnlyDictionary<IMethodSymbol, List<IMethodSymbol>> implicitImplementations)
-    {
-        if (method.OverriddenMethod is { } overridden)
-        {
-            yield return overridden;
-        }
-
-        foreach (var implemented in method.ExplicitInterfaceImplementations)
-        {
-            yield return implemented;
-        }
-
-        if (implicitImplementations.TryGetValue(method, out var interfaceMembers))
-        {
-            foreach (var interfaceMember in interfaceMembers)
-            {
-                yield return interfaceMember;
-            }
-        }
-    }
-
-    /// <summary>
-    /// For each method of <paramref name="type"/> (accessors included), the interface members it implements
-    /// implicitly, static abstract and virtual members included.
-    /// </summary>
-    private static IReadOnlyDictionary<IMethodSymbol, List<IMethodSymbol>> ImplicitImplementations(INamedTypeSymbol type)
-    {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.AllInterfaces.IsEmpty)
-        {
-            return new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        }
-
-        var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        foreach (var @interface in type.AllInterfaces)
-        {
-            foreach (var interfaceMember in @interface.GetMembers())
-            {
-                if (interfaceMember is not IMethodSymbol interfaceMethod
-                    || interfaceMethod.IsSealed
-                    || (interfaceMethod.IsStatic && !interfaceMethod.IsAbstract && !interfaceMethod.IsVirtual)
-                    || interfaceMethod.DeclaredAccessibility == Accessibility.Private)
-                {
-                    continue;
-                }
-
-                if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
-                    && implementation.ExplicitInterfaceImplementations.IsEmpty
-                    && SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition))
-                {
-                    var key = implementation.OriginalDefinition;
-                    if (!map.TryGetValue(key, out var list))
-                    {
-                        map[key] = list = new List<IMethodSymbol>();
-                    }
-
-                    list.Add(interfaceMethod);
-                }
-            }
-        }
-
-        return map;
-    }
-
-    /// <summary>The scopes a method declares itself: its own <c>[RequiresScope]</c> and its property's or event's.</summary>
-    private static ImmutableArray<string> OwnDeclaration(IMethodSymbol method)
-    {
-        var scopes = ImmutableArray.CreateBuilder<string>();
-        AddDeclared(method, scopes);
-        if (method.AssociatedSymbol is { } associated)
-        {
-            AddDeclared(associated, scopes);
-        }
-
-        return scopes.ToImmutable();
-    }
-
-    private static void AddDeclared(ISymbol symbol, ImmutableArray<string>.Builder scopes)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope)
-            {
-                continue;
-            }
-
-            foreach (var argument in attribute.ConstructorArguments)
-            {
-                if (argument.Kind == TypedConstantKind.Array)
-                {
-                    if (!argument.IsNull)
-                    {
-                        scopes.AddRange(argument.Values.Select(v => v.Value).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)));
-                    }
-                }
-                else if (argument.Value is string scope && !string.IsNullOrWhiteSpace(scope))
-                {
-                    scopes.Add(scope);
-                }
-            }
-        }
-    }
-
-    /// <summary>Whether code of another assembly can name the symbol: public, or protected in a type it can derive from, all the way out.</summary>
-    private static bool IsVisibleOutside(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null; current = current.ContainingType)
-        {
-            switch (current.DeclaredAccessibility)
-            {
-                case Accessibility.Public:
-                    break;
-                case Accessibility.Protected or Accessibility.ProtectedOrInternal:
-                    if (current.ContainingType is { IsSealed: true } or { IsStatic: true })
-                    {
-                        return false;
-                    }
-
-                    break;
-                default:
-                    return false;
-            }
-        }
-
-        return true;
     }
 
     private sealed class ContractKeyComparer : IEqualityComparer<(ISymbol Contract, string Scope)>

@@ -503,4 +503,44 @@ public class PA0012Tests
 
         await Test(source).RunAsync();
     }
+
+    [Fact]
+    public async Task LibraryWrappingAnAnnotatedSdk_WithNoAttributeInItsSource_IsReported()
+    {
+        var sdk = await CompiledLibrary.FromSourceAsync("""
+            using PermissionAnalyzer;
+
+            namespace Sdk;
+
+            public static class MessagesClient
+            {
+                [RequiresScope("messages:read")] public static string ReadThread(string id) => id;
+            }
+            """);
+        const string source = """
+            public static class Helpers
+            {
+                public static string {|#0:LastMessage|}(string id) => Sdk.MessagesClient.ReadThread(id);
+            }
+            """;
+
+        await Verify.Test(source)
+            .WithDeclaredRequirementRules()
+            .WithReference(sdk)
+            .Expecting(Verify.Diagnostic("PA0012").WithLocation(0).WithArguments("Helpers.LastMessage", "messages:read", "MessagesClient.ReadThread"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task LibraryWithoutAnyAnnotationInSourceOrReferences_ReportsNothing()
+    {
+        const string source = """
+            public static class Helpers
+            {
+                public static string LastMessage(string id) => id.Trim();
+            }
+            """;
+
+        await Verify.Test(source).WithDeclaredRequirementRules().RunAsync();
+    }
 }
