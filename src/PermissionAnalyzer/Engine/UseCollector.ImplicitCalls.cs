@@ -375,7 +375,7 @@ internal sealed partial class UseCollector
         }
 
         var disposeMethod = isAsynchronous ? index.AsyncDisposeMethod : index.DisposeMethod;
-        if (disposeMethod is not null && !resourceType.IsRefLikeType && Implements(resourceType, disposeMethod.ContainingType))
+        if (disposeMethod is not null && !resourceType.IsRefLikeType && (!isAsynchronous || Implements(resourceType, disposeMethod.ContainingType)))
         {
             AddTarget(disposeMethod, resourceType);
         }
