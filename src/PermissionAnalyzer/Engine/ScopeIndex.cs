@@ -517,4 +517,7 @@ internal enum EngineFaults
     None = 0,
     IgnoreMethodGroups = 1,
     IgnoreOverriddenRequirements = 2,
+
+    /// <summary>A deconstructing assignment into a property counts its getter instead of its setter.</summary>
+    ReadDeconstructionTargets = 4,
 }
