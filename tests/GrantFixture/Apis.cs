@@ -38,7 +38,7 @@ public static class ContactsApi
 }
 
 /// <summary>A shared helper: its uses count for every principal that calls it.</summary>
-public static class Helper
+internal static class Helper
 {
     public static string Fetch(string id) => MessagesApi.ReadThread(id);
 }
