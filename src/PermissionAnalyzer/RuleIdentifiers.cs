@@ -12,4 +12,6 @@ public static class RuleIdentifiers
     public const string WildcardGrant = "PA0007";
     public const string InvalidScope = "PA0008";
     public const string UseCannotBeDetermined = "PA0009";
+    public const string GrantBroaderThanNeeded = "PA0010";
+    public const string InvalidScopeMapEntry = "PA0011";
 }

@@ -21,7 +21,7 @@ internal sealed partial class ScopeIndex
     /// <summary>The pseudo-scope of uses that cannot be determined (dynamic, reflection).</summary>
     public const string Undetermined = "\0undetermined";
 
-    private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
+    private static readonly ConditionalWeakTable<Compilation, IndexHolder> Shared = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AnalysisNeededCache = new();
 
     /// <summary>
@@ -37,9 +37,11 @@ internal sealed partial class ScopeIndex
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> principalTypes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>>> interfaceImplementations = new(SymbolEqualityComparer.Default);
 
-    private ScopeIndex(Compilation compilation)
+    private ScopeIndex(Compilation compilation, ScopeMapSet maps)
     {
         Compilation = compilation;
+        Maps = maps;
+        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
         IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
@@ -58,7 +60,6 @@ internal sealed partial class ScopeIndex
     /// <summary>The assembly declares grants or features: it owns all code outside type principals.</summary>
     public bool IsAssemblyPrincipal { get; }
 
-    public static ScopeIndex For(Compilation compilation) => Shared.GetValue(compilation, c => new ScopeIndex(c));
 
     /// <summary>
     /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
@@ -130,11 +131,12 @@ internal sealed partial class ScopeIndex
     private static bool WritesAnnotationName(SyntaxTree tree)
     {
         var text = tree.GetText().ToString();
-        if (text.IndexOf(AttributeNames.GrantedScopesName, StringComparison.Ordinal) >= 0
-            || text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0
-            || text.IndexOf(AttributeNames.RequiresScopeName, StringComparison.Ordinal) >= 0)
+        foreach (var name in AttributeNames.SourceNames)
         {
-            return true;
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
         }
 
         if (!MayHaveUnicodeEscape(text))
@@ -145,12 +147,15 @@ internal sealed partial class ScopeIndex
         // An identifier may spell a name with Unicode escapes: compare the identifiers' values.
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken)
-                && (token.ValueText.StartsWith(AttributeNames.GrantedScopesName, StringComparison.Ordinal)
-                    || token.ValueText.StartsWith(AttributeNames.FeatureNeedsName, StringComparison.Ordinal)
-                    || token.ValueText.StartsWith(AttributeNames.RequiresScopeName, StringComparison.Ordinal)))
+            if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                return true;
+                foreach (var name in AttributeNames.SourceNames)
+                {
+                    if (token.ValueText.StartsWith(name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
@@ -216,7 +221,8 @@ internal sealed partial class ScopeIndex
     // ---- Declared requirements -------------------------------------------------------------------
 
     /// <summary>
-    /// The scopes using <paramref name="symbol"/> requires by declaration: its own <c>[RequiresScope]</c>, its
+    /// The terms (<see cref="Term"/> keys, in ordinal order) using <paramref name="symbol"/> requires by
+    /// declaration: its own <c>[RequiresScope]</c> and <c>[RequiresAnyScope]</c> and map entries, its
     /// property's or event's, its containing type's (and base classes', the attribute being inherited), and
     /// those of the members it overrides or implements. Reflection entry points require <see cref="Undetermined"/>.
     /// </summary>
@@ -268,11 +274,19 @@ internal sealed partial class ScopeIndex
         return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
     }
 
-    private static void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
+    private void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
     {
+        AddAll(Maps.TermsOf(symbol), ref scopes);
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope)
+            var kind = AttributeNames.Classify(attribute);
+            if (kind == ScopeAttributeKind.RequiresAnyScope)
+            {
+                AddAlternatives(attribute, ref scopes);
+                continue;
+            }
+
+            if (kind != ScopeAttributeKind.RequiresScope)
             {
                 continue;
             }

@@ -41,7 +41,7 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
 
     internal static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(GrantedScopesAttribute).Assembly.Location);
 
-    internal static IEnumerable<DiagnosticAnalyzer> Analyzers() => new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer() };
+    internal static IEnumerable<DiagnosticAnalyzer> Analyzers() => new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer() };
 
     internal static IEnumerable<CodeFixProvider> Fixers() => new CodeFixProvider[]
     {

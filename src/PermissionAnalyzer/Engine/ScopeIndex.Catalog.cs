@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PermissionAnalyzer.Engine;
+
+internal sealed partial class ScopeIndex
+{
+    private readonly Lazy<ScopeCatalog> catalog;
+
+    /// <summary>The scope maps (additional files) this index was built with.</summary>
+    public ScopeMapSet Maps { get; }
+
+    /// <summary>Which scopes imply which, and which are destructive beyond the word rule.</summary>
+    public ScopeCatalog Catalog => catalog.Value;
+
+    /// <summary>
+    /// The index of a compilation as the analyzers see it, with the scope maps among the additional files of
+    /// <paramref name="options"/>. One index per compilation and set of maps: a host that changes a map keeps
+    /// the compilation, so the maps are part of the key.
+    /// </summary>
+    public static ScopeIndex For(Compilation compilation, AnalyzerOptions? options)
+    {
+        var files = ScopeMapSet.FilesOf(options, CancellationToken.None);
+        var holder = Shared.GetValue(compilation, _ => new IndexHolder());
+        lock (holder)
+        {
+            if (holder.Current is { } current && current.Maps.IsFrom(files))
+            {
+                return current;
+            }
+
+            return holder.Current = new ScopeIndex(compilation, ScopeMapSet.Create(files));
+        }
+    }
+
+    /// <summary>The index the analyzers use for the compilation, or one without maps when none was made (code fixes).</summary>
+    public static ScopeIndex For(Compilation compilation)
+    {
+        var holder = Shared.GetValue(compilation, _ => new IndexHolder());
+        lock (holder)
+        {
+            return holder.Current ??= new ScopeIndex(compilation, ScopeMapSet.Empty);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AnalysisNeeded(Compilation)"/>, or the attributes are visible and a scope map is among the
+    /// additional files: a map alone can declare requirements.
+    /// </summary>
+    public static bool AnalysisNeeded(Compilation compilation, AnalyzerOptions? options) =>
+        AnalysisNeeded(compilation) || (ScopeMapSet.HasMapFiles(options) && AnnotationsVisible(compilation));
+
+    private void AddAlternatives(AttributeData attribute, ref SortedSet<string>? terms)
+    {
+        var alternatives = new List<string>();
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Kind == TypedConstantKind.Array)
+            {
+                if (!argument.IsNull)
+                {
+                    foreach (var element in argument.Values)
+                    {
+                        if (element.Value is string scope && !string.IsNullOrWhiteSpace(scope))
+                        {
+                            alternatives.Add(scope);
+                        }
+                    }
+                }
+            }
+            else if (argument.Value is string scope && !string.IsNullOrWhiteSpace(scope))
+            {
+                alternatives.Add(scope);
+            }
+        }
+
+        if (Term.Of(alternatives) is { } term)
+        {
+            (terms ??= new SortedSet<string>(StringComparer.Ordinal)).Add(term);
+        }
+    }
+
+    private sealed class IndexHolder
+    {
+        public ScopeIndex? Current { get; set; }
+    }
+}
