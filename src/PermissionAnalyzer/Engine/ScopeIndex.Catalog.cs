@@ -10,6 +10,7 @@ namespace PermissionAnalyzer.Engine;
 internal sealed partial class ScopeIndex
 {
     private readonly Lazy<ScopeCatalog> catalog;
+    private MappedSymbols? mappedSymbols;
 
     /// <summary>The scope maps (additional files) this index was built with.</summary>
     public ScopeMapSet Maps { get; }
@@ -53,6 +54,52 @@ internal sealed partial class ScopeIndex
     /// </summary>
     public static bool AnalysisNeeded(Compilation compilation, AnalyzerOptions? options) =>
         AnalysisNeeded(compilation) || (ScopeMapSet.HasMapFiles(options) && AnnotationsVisible(compilation));
+
+    /// <summary>The map IDs that match no symbol of the compilation or its references (PA0011).</summary>
+    public IReadOnlyCollection<string> UnresolvedMapIds => Mapped.Unresolved;
+
+    /// <summary>The terms the maps give <paramref name="symbol"/> itself (not its type's), or empty.</summary>
+    private ImmutableArray<string> MappedTermsOf(ISymbol symbol) =>
+        Maps.IsEmpty || !Mapped.Terms.TryGetValue(symbol.OriginalDefinition, out var terms) ? ImmutableArray<string>.Empty : terms;
+
+    /// <summary>
+    /// The map's IDs resolved once, as BannedApiAnalyzers does (<see cref="DocumentationCommentId.GetSymbolsForDeclarationId"/>):
+    /// computing an ID from a symbol is not its inverse (it may append a return type).
+    /// </summary>
+    private MappedSymbols Mapped => LazyInitializer.EnsureInitialized(ref mappedSymbols, () =>
+    {
+        var terms = new Dictionary<ISymbol, ImmutableArray<string>>(SymbolEqualityComparer.Default);
+        var unresolved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Maps.Symbols)
+        {
+            var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(entry.Key, Compilation);
+            if (symbols.IsEmpty)
+            {
+                unresolved.Add(entry.Key);
+            }
+
+            foreach (var symbol in symbols)
+            {
+                var key = symbol.OriginalDefinition;
+                terms[key] = terms.TryGetValue(key, out var existing) ? existing.AddRange(entry.Value.Terms) : entry.Value.Terms;
+            }
+        }
+
+        return new MappedSymbols(terms, unresolved);
+    })!;
+
+    private sealed class MappedSymbols
+    {
+        public MappedSymbols(Dictionary<ISymbol, ImmutableArray<string>> terms, HashSet<string> unresolved)
+        {
+            Terms = terms;
+            Unresolved = unresolved;
+        }
+
+        public Dictionary<ISymbol, ImmutableArray<string>> Terms { get; }
+
+        public HashSet<string> Unresolved { get; }
+    }
 
     private void AddAlternatives(AttributeData attribute, ref SortedSet<string>? terms)
     {

@@ -276,7 +276,7 @@ internal sealed partial class ScopeIndex
 
     private void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
     {
-        AddAll(Maps.TermsOf(symbol), ref scopes);
+        AddAll(MappedTermsOf(symbol), ref scopes);
         foreach (var attribute in symbol.GetAttributes())
         {
             var kind = AttributeNames.Classify(attribute);

@@ -27,8 +27,7 @@ internal readonly struct MapProblem
 /// <summary>
 /// The scope maps of a compilation merged (files in ordinal order of path, lines in order): each symbol's terms
 /// by documentation-comment ID, the implications and destructive scopes for the catalog, and the problems
-/// found while merging (parse errors, duplicates). IDs are resolved lazily, from symbols to IDs, so a map of
-/// thousands of lines costs nothing for the symbols no code reaches.
+/// found while merging (parse errors, duplicates). IDs are resolved by the compilation's index, once.
 /// </summary>
 internal sealed class ScopeMapSet
 {
@@ -147,17 +146,5 @@ internal sealed class ScopeMapSet
         }
 
         return true;
-    }
-
-    /// <summary>The terms a map gives <paramref name="symbol"/> itself (not its type's), or empty.</summary>
-    public ImmutableArray<string> TermsOf(ISymbol symbol)
-    {
-        if (symbols.Count == 0 || symbol is not (IMethodSymbol or IPropertySymbol or IEventSymbol or IFieldSymbol or INamedTypeSymbol))
-        {
-            return ImmutableArray<string>.Empty;
-        }
-
-        var id = DocumentationCommentId.CreateDeclarationId(symbol);
-        return id is not null && symbols.TryGetValue(id, out var entry) ? entry.Terms : ImmutableArray<string>.Empty;
     }
 }

@@ -65,7 +65,7 @@ public sealed class ScopeCatalogAnalyzer : DiagnosticAnalyzer
         foreach (var entry in index.Maps.Symbols)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (entry.Value.Span.Path == path && DocumentationCommentId.GetSymbolsForDeclarationId(entry.Key, context.Compilation).IsEmpty)
+            if (entry.Value.Span.Path == path && index.UnresolvedMapIds.Contains(entry.Key))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.Live.InvalidScopeMapEntry,

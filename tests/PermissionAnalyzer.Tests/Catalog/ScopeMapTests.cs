@@ -175,4 +175,67 @@ public class ScopeMapTests
             .Expecting(Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Browser.Clean", "mail:delete", "MailClient.Delete", "Browser"))
             .RunAsync();
     }
+
+    /// <summary>The worked example of docs/scope-maps.md, exactly.</summary>
+    [Fact]
+    public async Task WorkedExampleOfTheDocumentation_ShowsDeleteAccessCreepThroughTheMap()
+    {
+        const string contoso = """
+            namespace Contoso.Mail;
+
+            public sealed class MailClient
+            {
+                public string[] ListMessages(string folder) => new string[0];
+                public string ReadMessage(string id) => id;
+                public void Send(string to, string body) { }
+                public void Delete(string id) { }
+                public void PurgeFolder(string folder) { }
+            }
+            """;
+        const string map = """
+            # Contoso.Mail 4.2: what each call needs on the mail server (from Contoso's API reference)
+            T:Contoso.Mail.MailClient; mail:connect
+            M:Contoso.Mail.MailClient.ListMessages(System.String); mail:read | mail:readwrite
+            M:Contoso.Mail.MailClient.ReadMessage(System.String); mail:read | mail:readwrite
+            M:Contoso.Mail.MailClient.Send(System.String,System.String); mail:send
+            M:Contoso.Mail.MailClient.Delete(System.String); mail:readwrite
+            M:Contoso.Mail.MailClient.PurgeFolder(System.String); mail:purge
+            M:Contoso.Mail.MailClient.Archive(System.String); mail:readwrite
+
+            scope mail:readwrite implies mail:read
+            scope mail:purge implies mail:readwrite
+            scope mail:readwrite destructive    # it can delete messages
+            """;
+        const string source = """
+            using Contoso.Mail;
+            using PermissionAnalyzer;
+
+            [GrantedScopes("mail:connect", {|#0:"mail:readwrite"|}, "mail:send", {|#1:"mail:purge"|})]
+            [FeatureNeeds("Send the newsletter", "mail:connect", "mail:send")]
+            [FeatureNeeds("Count replies", "mail:connect", "mail:read")]
+            public sealed class Newsletter
+            {
+                private readonly MailClient client = new();
+
+                public void Send(string[] subscribers)
+                {
+                    foreach (var subscriber in subscribers)
+                    {
+                        client.Send(subscriber, "This week...");
+                    }
+                }
+
+                public int CountReplies() => client.ListMessages("Inbox").Length;
+            }
+            """;
+
+        await Verify.Test(source)
+            .WithReference(await CompiledLibrary.FromSourceAsync(contoso, "Contoso.Mail"))
+            .WithAdditionalFile("/0/ScopeMap.txt", map)
+            .Expecting(
+                Verify.Diagnostic("PA0002").WithLocation(0).WithArguments("Newsletter", "mail:readwrite", "is broader than its code needs: 'mail:read' suffices"),
+                Verify.Diagnostic("PA0002").WithLocation(1).WithArguments("Newsletter", "mail:purge", "is broader than its code needs: 'mail:read' suffices"),
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 8, 1, 8, 65).WithArguments("'M:Contoso.Mail.MailClient.Archive(System.String)' matches no symbol of the compilation or its references"))
+            .RunAsync();
+    }
 }
