@@ -49,6 +49,7 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
         new WildcardGrantFixer(),
         new UseNotCoveredByFeatureFixer(),
         new UngrantedScopeFixer(),
+        new BroaderGrantFixer(),
     };
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();
