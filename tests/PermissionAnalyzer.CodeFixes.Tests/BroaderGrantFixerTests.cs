@@ -152,4 +152,21 @@ public class BroaderGrantFixerTests
             },
             actions);
     }
+
+    [Fact]
+    public async Task UngrantedTermOfAlternatives_GrantFixGrantsTheLeastPrivilegedAlternative()
+    {
+        const string source = Catalog + """
+
+            [GrantedScopes("Mail.Send")]
+            public sealed class Digest
+            {
+                public int Count() => MailApi.List().Length;
+            }
+            """ + MailApi;
+
+        var offered = await Verify.OfferedAsync(source, "PA0004");
+
+        Assert.Equal(new[] { "Grant 'Mail.Read' | " + EquivalenceKeys.GrantScope }, Assert.Single(offered));
+    }
 }

@@ -366,4 +366,77 @@ public class ImplicationTests
                 Verify.Diagnostic("PA0002").WithLocation(1).WithArguments("Client", "Mail.Manage", "no code uses"))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task AssemblyPrincipal_BroaderGrant_IsPA0010FromTheAssemblyAnalyzer()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [assembly: GrantedScopes({|#0:"Mail.ReadWrite"|})]
+
+            public static class Digest
+            {
+                public static int Count() => MailApi.List().Length;
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            new[] { MailApi, source },
+            Verify.Diagnostic("PA0010").WithLocation(0).WithArguments("TestProject", "Mail.ReadWrite", "is broader than its code needs: 'Mail.Read' suffices"));
+    }
+
+    [Fact]
+    public async Task WithoutAnyCatalogOrAlternative_VerdictsAreTheEarlierOnes()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Api
+            {
+                [RequiresScope("a:read")] public static void Read() { }
+            }
+
+            [GrantedScopes("a:read", {|#0:"a:write"|}, {|#1:"a:delete"|})]
+            public sealed class Client
+            {
+                public void Run() => Api.Read();
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Client", "a:write"),
+            Verify.Diagnostic("PA0002").WithLocation(1).WithArguments("Client", "a:delete", "no code uses"));
+    }
+
+    [Fact]
+    public async Task ScopeThatAloneCoversAUseOutsideL_IsNotReportedUnused()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [assembly: ScopeImplies("Mail.ReadWrite", "Mail.Read")]
+
+            public static class Api
+            {
+                [RequiresScope("Mail.Read")] public static void Read() { }
+                [RequiresScope("Mail.ReadWrite")] public static void Write() { }
+            }
+
+            [GrantedScopes("Mail.Read")]
+            public sealed class Client
+            {
+                public void Run()
+                {
+                    Api.Read();
+                    {|#0:Api.Write()|};
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Client.Run", "Mail.ReadWrite", "Api.Write", "Client"));
+    }
 }

@@ -238,4 +238,27 @@ public class ScopeMapTests
                 Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 8, 1, 8, 65).WithArguments("'M:Contoso.Mail.MailClient.Archive(System.String)' matches no symbol of the compilation or its references"))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task MalformedIds_AreUnresolvedEntriesNotCrashes()
+    {
+        const string map = """
+            M:A.B(; x
+            T:<>; x
+            M:A.B(``0; x
+            P:A.B[; x
+            E:...; x
+            """;
+
+        await Verify.Test(Vendor)
+            .WithSource("using PermissionAnalyzer;\n[GrantedScopes] public sealed class P { }\n")
+            .WithAdditionalFile("/0/ScopeMap.txt", map)
+            .Expecting(
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 1, 1, 1, 10).WithArguments("'M:A.B(' matches no symbol of the compilation or its references"),
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 2, 1, 2, 8).WithArguments("'T:<>' matches no symbol of the compilation or its references"),
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 3, 1, 3, 13).WithArguments("'M:A.B(``0' matches no symbol of the compilation or its references"),
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 4, 1, 4, 10).WithArguments("'P:A.B[' matches no symbol of the compilation or its references"),
+                Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 5, 1, 5, 9).WithArguments("'E:...' matches no symbol of the compilation or its references"))
+            .RunAsync();
+    }
 }
