@@ -131,11 +131,21 @@ internal sealed partial class ScopeIndex
     private static bool WritesAnnotationName(SyntaxTree tree)
     {
         var text = tree.GetText().ToString();
-        foreach (var name in AttributeNames.SourceNames)
+
+        // Every name but FeatureNeeds contains "Scope": two searches decide for a text that writes none of them.
+        if (text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0)
         {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            return true;
+        }
+
+        if (text.IndexOf("Scope", StringComparison.Ordinal) >= 0)
+        {
+            foreach (var name in AttributeNames.SourceNames)
             {
-                return true;
+                if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
             }
         }
 
