@@ -14,8 +14,12 @@ namespace PermissionAnalyzer.CodeFixes;
 /// <summary>
 /// Fix All for the scope fixes. A batch fixer merging text changes would conflict when several scopes of one
 /// attribute go at once (each single fix rewrites the same argument list); here every diagnostic's plan is
-/// computed on the original solution, duplicates are dropped (one Narrow per principal, one Grant per scope)
-/// and the edits are applied one after the other in diagnostic order, as single fixes applied in turn would be.
+/// computed on the original solution, duplicates are dropped (one Narrow per principal, one edit per file
+/// when the file is linked into several targets) and the edits are applied one after the other in diagnostic
+/// order, as single fixes applied in turn would be.
+/// Bulk application never grants: an action without an equivalence key ("Grant 'x'") is never applied here,
+/// whatever key the host passes, and without a key (a host asking for "the" fix) a diagnostic whose first
+/// action is such an action is left alone rather than fixed with its second.
 /// </summary>
 internal sealed class ScopeFixAllProvider : FixAllProvider
 {
@@ -29,6 +33,9 @@ internal sealed class ScopeFixAllProvider : FixAllProvider
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
         new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
+    public override IEnumerable<string> GetSupportedFixAllDiagnosticIds(CodeFixProvider originalCodeFixProvider) =>
+        provider.FixAllDiagnosticIds;
+
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
         var cancellationToken = fixAllContext.CancellationToken;
@@ -40,10 +47,10 @@ internal sealed class ScopeFixAllProvider : FixAllProvider
         {
             var plans = await provider.PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
 
-            // Without a key of this fixer (a host that asks for "the" fix, as `dotnet format` may) each
-            // diagnostic gets its first action.
+            // Without a key of this fixer (a host that asks for "the" fix, as `dotnet format` does when the first
+            // action it saw has no key) each diagnostic gets its first action, unless that one is single-only.
             var plan = key is null || !provider.Offers(key) ? plans.FirstOrDefault() : plans.FirstOrDefault(p => p.EquivalenceKey == key);
-            if (plan is null)
+            if (plan is null || !plan.AppliesInBulk)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -43,8 +44,11 @@ public abstract class ScopeFixProvider : CodeFixProvider
     /// <summary>The actions <paramref name="diagnostic"/> offers, in the order the lightbulb shows them; none that would change nothing.</summary>
     internal abstract Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
-    /// <summary>Whether this fixer offers actions with <paramref name="equivalenceKey"/>.</summary>
+    /// <summary>Whether this fixer offers actions with <paramref name="equivalenceKey"/> (actions Fix All may apply).</summary>
     internal abstract bool Offers(string equivalenceKey);
+
+    /// <summary>The diagnostics hosts may offer "Fix all occurrences" for: those with an action Fix All may apply.</summary>
+    internal virtual IEnumerable<string> FixAllDiagnosticIds => FixableDiagnosticIds;
 
     /// <summary>The node a grant or need diagnostic is on: the scope argument or array element.</summary>
     internal static async Task<SyntaxNode?> NodeOfAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)

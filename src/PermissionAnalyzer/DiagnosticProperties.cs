@@ -21,6 +21,12 @@ public static class DiagnosticProperties
     /// <summary>The feature whose need the diagnostic is about (PA0006).</summary>
     public const string Feature = "Feature";
 
+    /// <summary>
+    /// "true" when the principal has a use that cannot be determined (PA0009: a dynamic call, reflection),
+    /// else "false" (grant diagnostics): its used scopes may then be incomplete, so no fix removes a scope.
+    /// </summary>
+    public const string HasUndeterminedUse = "HasUndeterminedUse";
+
     /// <summary>"Type" for a type principal, "Assembly" for an assembly principal.</summary>
     public const string PrincipalKind = "PrincipalKind";
 

@@ -148,7 +148,7 @@ public class OverBroadGrantFixerTests
     }
 
     [Fact]
-    public async Task RemoveScope_LastScopeOfTheGrant_RemovesTheAttributeAndKeepsTheDocComment()
+    public async Task RemoveScope_LastScopeOfTheGrant_LeavesGrantedScopesWithoutArguments()
     {
         var source = $$"""
             using PermissionAnalyzer;
@@ -171,6 +171,7 @@ public class OverBroadGrantFixerTests
             namespace Partners
             {
                 /// <summary>Calls nothing.</summary>
+                [GrantedScopes]
                 [System.Serializable]
                 public sealed class Idle
                 {

@@ -40,7 +40,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class UngrantedScopeFixerTests
             {{Api}}
             """;
 
-        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.GrantScope);
+        await Verify.GrantAsync(source, fixedSource);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public class UngrantedScopeFixerTests
         Assert.Equal(
             new[]
             {
-                "Grant 'messages:send' | " + EquivalenceKeys.GrantScope,
+                "Grant 'messages:send' | ",
                 "Remove 'messages:send' from feature 'Share' | " + EquivalenceKeys.RemoveNeed,
             },
             need);

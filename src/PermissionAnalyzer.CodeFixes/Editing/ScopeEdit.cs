@@ -23,42 +23,59 @@ internal abstract class ScopeEdit
     /// <summary>The node the edit is anchored on, in the original tree.</summary>
     public SyntaxNode Target { get; }
 
-    /// <summary>Two edits with the same identity do the same thing: Fix All keeps the first.</summary>
-    public abstract (string Kind, DocumentId Document, int Start, int Length, string Scope) Identity { get; }
+    /// <summary>
+    /// Two edits with the same identity do the same thing: Fix All keeps the first. Edits of linked documents
+    /// (one file compiled in several targets) at the same place are the same edit of the same file.
+    /// </summary>
+    public abstract (string Kind, string File, int Start, int Length, string Scope) Identity { get; }
 
-    protected (string, DocumentId, int, int, string) IdentityOf(string kind, string scope) =>
-        (kind, Document, Target.SpanStart, Target.Span.Length, scope);
+    /// <summary>The file the edit changes: its path, shared by linked documents, or the document when it has none.</summary>
+    public string File => Target.SyntaxTree.FilePath is { Length: > 0 } path ? "path:" + path : "document:" + Document.Id.ToString();
+
+    protected (string, string, int, int, string) IdentityOf(string kind, string scope) =>
+        (kind, File, Target.SpanStart, Target.Span.Length, scope);
 }
 
-/// <summary>Removes a scope argument or array element; an emptied array or grant attribute goes with it.</summary>
+/// <summary>
+/// Removes a scope argument or array element; an emptied array goes with it. An emptied grant attribute goes
+/// too, unless <see cref="KeepsAttribute"/>: then it stays as <c>[GrantedScopes]</c>, granting nothing.
+/// </summary>
 internal sealed class RemoveScopeEdit : ScopeEdit
 {
-    public RemoveScopeEdit(DocumentId document, SyntaxNode element, ScopeAttributeKind attribute)
+    public RemoveScopeEdit(DocumentId document, SyntaxNode element, ScopeAttributeKind attribute, bool keepsAttribute = false)
         : base(document, element)
     {
         Attribute = attribute;
+        KeepsAttribute = keepsAttribute;
     }
 
     public ScopeAttributeKind Attribute { get; }
 
-    public override (string Kind, DocumentId Document, int Start, int Length, string Scope) Identity => IdentityOf("remove", string.Empty);
+    /// <summary>Whether the grant attribute stays, without arguments, when this removes its last scope.</summary>
+    public bool KeepsAttribute { get; }
+
+    public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("remove", string.Empty);
 }
 
 /// <summary>Replaces a scope argument or array element (a wildcard) by concrete scopes, or removes it if there are none.</summary>
 internal sealed class ReplaceScopeEdit : ScopeEdit
 {
-    public ReplaceScopeEdit(DocumentId document, SyntaxNode element, ScopeAttributeKind attribute, ImmutableArray<string> scopes)
+    public ReplaceScopeEdit(DocumentId document, SyntaxNode element, ScopeAttributeKind attribute, ImmutableArray<string> scopes, bool keepsAttribute = false)
         : base(document, element)
     {
         Attribute = attribute;
         Scopes = scopes;
+        KeepsAttribute = keepsAttribute;
     }
 
     public ScopeAttributeKind Attribute { get; }
 
+    /// <summary>As <see cref="RemoveScopeEdit.KeepsAttribute"/>, when the replacement is empty.</summary>
+    public bool KeepsAttribute { get; }
+
     public ImmutableArray<string> Scopes { get; }
 
-    public override (string Kind, DocumentId Document, int Start, int Length, string Scope) Identity => IdentityOf("replace", string.Join("\n", Scopes));
+    public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("replace", string.Join("\n", Scopes));
 }
 
 /// <summary>Appends a scope to the scope arguments of an attribute (a grant, or a feature's needs).</summary>
@@ -75,7 +92,7 @@ internal sealed class AddScopeEdit : ScopeEdit
 
     public string Scope { get; }
 
-    public override (string Kind, DocumentId Document, int Start, int Length, string Scope) Identity => IdentityOf("add", Scope);
+    public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("add", Scope);
 }
 
 /// <summary>
@@ -93,5 +110,5 @@ internal sealed class AddGrantAttributeEdit : ScopeEdit
 
     public string Scope { get; }
 
-    public override (string Kind, DocumentId Document, int Start, int Length, string Scope) Identity => IdentityOf("create", Scope);
+    public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("create", Scope);
 }

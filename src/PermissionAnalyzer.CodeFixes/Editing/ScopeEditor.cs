@@ -11,23 +11,32 @@ using PermissionAnalyzer.Engine;
 namespace PermissionAnalyzer.CodeFixes.Editing;
 
 /// <summary>
-/// Applies planned <see cref="ScopeEdit"/>s: per document, one edit after the other on the current tree
+/// Applies planned <see cref="ScopeEdit"/>s: per file, one edit after the other on the current tree
 /// (targets are tracked by annotation), so several edits of one attribute compose exactly as single fixes
 /// applied in turn would. Nothing is reformatted: edits carry the user's trivia.
+/// A file compiled in several targets is one linked document per target: the edits planned in any of them
+/// are applied to the document of the first, and every linked document gets the resulting text, so the
+/// targets never disagree about the file (a host applying the solution writes one text).
 /// </summary>
 internal static class ScopeEditor
 {
     public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<ScopeEdit> edits, CancellationToken cancellationToken)
     {
-        foreach (var group in Distinct(edits).GroupBy(e => e.Document))
+        foreach (var group in Distinct(edits).GroupBy(e => e.File))
         {
-            var document = solution.GetDocument(group.Key);
+            var id = group.First().Document;
+            var document = solution.GetDocument(id);
             if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
             {
                 continue;
             }
 
-            solution = solution.WithDocumentSyntaxRoot(group.Key, Apply(root, group.ToList()));
+            solution = solution.WithDocumentSyntaxRoot(id, Apply(root, group.ToList()));
+            var text = await solution.GetDocument(id)!.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var linked in document.GetLinkedDocumentIds())
+            {
+                solution = solution.WithDocumentText(linked, text);
+            }
         }
 
         return solution;
@@ -36,7 +45,7 @@ internal static class ScopeEditor
     /// <summary>The edits without repeats, in their order: what Fix All applies.</summary>
     public static ImmutableArray<ScopeEdit> Distinct(IEnumerable<ScopeEdit> edits)
     {
-        var seen = new HashSet<(string, DocumentId, int, int, string)>();
+        var seen = new HashSet<(string, string, int, int, string)>();
         return edits.Where(e => seen.Add(e.Identity)).ToImmutableArray();
     }
 
@@ -49,6 +58,7 @@ internal static class ScopeEditor
         {
             var key = KeyOf(edit.Target);
             if (!annotations.ContainsKey(key)
+                && root.FullSpan.Contains(edit.Target.Span)
                 && root.FindNode(edit.Target.Span, getInnermostNodeForTie: true).AncestorsAndSelf().FirstOrDefault(n => KeyOf(n) == key) is { } node)
             {
                 annotations[key] = new SyntaxAnnotation("PermissionAnalyzer.Target");
@@ -71,11 +81,11 @@ internal static class ScopeEditor
             switch (edit)
             {
                 case RemoveScopeEdit remove when target is not null:
-                    root = RemoveScope(root, target, remove.Attribute);
+                    root = RemoveScope(root, target, remove.Attribute, remove.KeepsAttribute);
                     break;
                 case ReplaceScopeEdit replace when target is not null:
                     root = replace.Scopes.IsEmpty
-                        ? RemoveScope(root, target, replace.Attribute)
+                        ? RemoveScope(root, target, replace.Attribute, replace.KeepsAttribute)
                         : ReplaceScope(root, target, replace.Scopes);
                     break;
                 case AddScopeEdit add when target is AttributeSyntax attribute:
@@ -105,16 +115,22 @@ internal static class ScopeEditor
 
     // ---- Removing ------------------------------------------------------------------------------------
 
-    private static SyntaxNode RemoveScope(SyntaxNode root, SyntaxNode element, ScopeAttributeKind kind)
+    private static SyntaxNode RemoveScope(SyntaxNode root, SyntaxNode element, ScopeAttributeKind kind, bool keepAttribute)
     {
         switch (element.Parent)
         {
             case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } argumentList } argument:
             {
-                var remainingPositional = argumentList.Arguments.Count(a => a != argument && a.NameEquals is null);
-                if (argumentList.Arguments.Count == 1 || (kind == ScopeAttributeKind.GrantedScopes && remainingPositional == 0))
+                if (kind == ScopeAttributeKind.GrantedScopes && keepAttribute && argumentList.Arguments.Count == 1)
                 {
-                    // A grant without scopes grants nothing: the attribute goes.
+                    // The principal's first grant stays, granting nothing: `[GrantedScopes]`.
+                    return root.ReplaceNode(attribute, attribute.WithArgumentList(null).WithTrailingTrivia(argumentList.GetTrailingTrivia()));
+                }
+
+                var remainingPositional = argumentList.Arguments.Count(a => a != argument && a.NameEquals is null);
+                if (argumentList.Arguments.Count == 1 || (kind == ScopeAttributeKind.GrantedScopes && !keepAttribute && remainingPositional == 0))
+                {
+                    // Another grant of the principal remains: an emptied one goes.
                     return RemoveAttribute(root, attribute);
                 }
 
@@ -126,7 +142,7 @@ internal static class ScopeEditor
             {
                 if (initializer.Expressions.Count == 1)
                 {
-                    return RemoveScope(root, array, kind);
+                    return RemoveScope(root, array, kind, keepAttribute);
                 }
 
                 var removal = ListEdits.RemoveAt(initializer.Expressions, initializer.Expressions.IndexOf((ExpressionSyntax)element));
@@ -137,7 +153,7 @@ internal static class ScopeEditor
             {
                 if (collection.Elements.Count == 1)
                 {
-                    return RemoveScope(root, collection, kind);
+                    return RemoveScope(root, collection, kind, keepAttribute);
                 }
 
                 var removal = ListEdits.RemoveAt(collection.Elements, collection.Elements.IndexOf(collectionElement));

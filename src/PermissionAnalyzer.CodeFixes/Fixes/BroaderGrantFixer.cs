@@ -32,20 +32,24 @@ public sealed class BroaderGrantFixer : ScopeFixProvider
             return ImmutableArray<FixPlan>.Empty;
         }
 
+        // Like every fix that takes a scope away: not while a use cannot be determined (PA0009), in any target.
+        var usage = await UsageAcrossTargets.OfAsync(document, diagnostic, principal, cancellationToken).ConfigureAwait(false);
+        if (!usage.AllowsRemoval)
+        {
+            return ImmutableArray<FixPlan>.Empty;
+        }
+
         var plans = ImmutableArray.CreateBuilder<FixPlan>();
         if (ReplacePlan(document, diagnostic, node, scope, principal) is { } replace)
         {
             plans.Add(replace);
         }
-        else if (!DiagnosticData.IsUsed(diagnostic))
+        else if (!DiagnosticData.IsUsed(diagnostic) && !usage.Uses(scope))
         {
-            plans.Add(new FixPlan(
-                Titles.RemoveScope(scope),
-                EquivalenceKeys.RemoveScope,
-                ImmutableArray.Create<ScopeEdit>(new RemoveScopeEdit(document.Id, node, ScopeAttributeKind.GrantedScopes))));
+            plans.Add(new FixPlan(Titles.RemoveScope(scope), EquivalenceKeys.RemoveScope, ImmutableArray.Create(principal.RemoveGrantEdit(document.Id, node))));
         }
 
-        var narrow = principal.NarrowEdits(DiagnosticData.List(diagnostic, DiagnosticProperties.UsedScopes), DiagnosticData.Replacements(diagnostic));
+        var narrow = principal.NarrowEdits(usage.Scopes, DiagnosticData.Replacements(diagnostic));
         if (!narrow.IsEmpty)
         {
             plans.Add(new FixPlan(Titles.NarrowGrant, EquivalenceKeys.NarrowGrant, narrow));
@@ -64,9 +68,7 @@ public sealed class BroaderGrantFixer : ScopeFixProvider
         }
 
         var instead = principal.NotYetGranted(suffices);
-        ScopeEdit edit = instead.IsEmpty
-            ? new RemoveScopeEdit(document.Id, node, ScopeAttributeKind.GrantedScopes)
-            : new ReplaceScopeEdit(document.Id, node, ScopeAttributeKind.GrantedScopes, instead);
+        var edit = instead.IsEmpty ? principal.RemoveGrantEdit(document.Id, node) : principal.ReplaceGrantEdit(document.Id, node, instead);
         return new FixPlan(Titles.ReplaceScope(scope, suffices), EquivalenceKeys.ReplaceScope, ImmutableArray.Create(edit));
     }
 }

@@ -14,7 +14,8 @@ namespace PermissionAnalyzer.CodeFixes.Fixes;
 /// PA0001 (grant exceeds declared needs), PA0002 (delete-access creep), PA0003 (granted scope never used):
 /// "Remove scope 'x'" when no code uses it, "Narrow grant to what is used" (G ∩ U), and on a destructive
 /// scope that code uses but no feature declares, "Declare 'x' in feature 'f'" for each feature.
-/// A scope that code uses is never removed.
+/// A scope that code uses, in any target the file is compiled for, is never removed; while the principal
+/// has a use that cannot be determined (PA0009) U may be incomplete, and no scope is removed at all.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OverBroadGrantFixer)), Shared]
 public sealed class OverBroadGrantFixer : ScopeFixProvider
@@ -39,24 +40,28 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
 
         var plans = ImmutableArray.CreateBuilder<FixPlan>();
         var isUsed = DiagnosticData.IsUsed(diagnostic);
-        if (!isUsed)
+        var usage = await UsageAcrossTargets.OfAsync(document, diagnostic, principal, cancellationToken).ConfigureAwait(false);
+        if (usage.AllowsRemoval)
         {
-            plans.Add(new FixPlan(
-                Titles.RemoveScope(scope),
-                EquivalenceKeys.RemoveScope,
-                ImmutableArray.Create<ScopeEdit>(new RemoveScopeEdit(document.Id, node, ScopeAttributeKind.GrantedScopes))));
-        }
+            if (!isUsed && !usage.Uses(scope))
+            {
+                plans.Add(new FixPlan(
+                    Titles.RemoveScope(scope),
+                    EquivalenceKeys.RemoveScope,
+                    ImmutableArray.Create(principal.RemoveGrantEdit(document.Id, node))));
+            }
 
-        // First among the actions of a used scope, so a host that takes the first action narrows rather than declares.
-        if (BroaderGrantFixer.ReplacePlan(document, diagnostic, node, scope, principal) is { } replace)
-        {
-            plans.Add(replace);
-        }
+            // First among the actions of a used scope, so a host that takes the first action narrows rather than declares.
+            if (BroaderGrantFixer.ReplacePlan(document, diagnostic, node, scope, principal) is { } replace)
+            {
+                plans.Add(replace);
+            }
 
-        var narrow = principal.NarrowEdits(DiagnosticData.List(diagnostic, DiagnosticProperties.UsedScopes), DiagnosticData.Replacements(diagnostic));
-        if (!narrow.IsEmpty)
-        {
-            plans.Add(new FixPlan(Titles.NarrowGrant, EquivalenceKeys.NarrowGrant, narrow));
+            var narrow = principal.NarrowEdits(usage.Scopes, DiagnosticData.Replacements(diagnostic));
+            if (!narrow.IsEmpty)
+            {
+                plans.Add(new FixPlan(Titles.NarrowGrant, EquivalenceKeys.NarrowGrant, narrow));
+            }
         }
 
         if (isUsed && diagnostic.Id == RuleIdentifiers.DeleteAccessCreep)

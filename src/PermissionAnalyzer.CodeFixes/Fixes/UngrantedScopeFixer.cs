@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -14,6 +15,9 @@ namespace PermissionAnalyzer.CodeFixes.Fixes;
 /// PA0004 (scope used but not granted) and PA0006 (feature needs an ungranted scope): "Grant 'x'", appended to
 /// the principal's last <c>[GrantedScopes]</c> (or a new one before its first <c>[FeatureNeeds]</c>);
 /// on PA0006 also "Remove 'x' from feature 'f'".
+/// Granting is always a deliberate, single action: "Grant 'x'" has no equivalence key, so hosts offer no
+/// "Fix all occurrences" for it (none at all for PA0004, whose only action it is), and Fix All, with or
+/// without a key (<c>dotnet format</c>), never applies it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UngrantedScopeFixer)), Shared]
 public sealed class UngrantedScopeFixer : ScopeFixProvider
@@ -22,8 +26,10 @@ public sealed class UngrantedScopeFixer : ScopeFixProvider
         RuleIdentifiers.ScopeUsedButNotGranted,
         RuleIdentifiers.FeatureNeedsUngrantedScope);
 
-    internal override bool Offers(string equivalenceKey) =>
-        equivalenceKey is EquivalenceKeys.GrantScope or EquivalenceKeys.RemoveNeed;
+    internal override bool Offers(string equivalenceKey) => equivalenceKey == EquivalenceKeys.RemoveNeed;
+
+    /// <summary>PA0004 offers only "Grant 'x'", which is never applied in bulk.</summary>
+    internal override IEnumerable<string> FixAllDiagnosticIds => new[] { RuleIdentifiers.FeatureNeedsUngrantedScope };
 
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -45,7 +51,7 @@ public sealed class UngrantedScopeFixer : ScopeFixProvider
         var plans = ImmutableArray.CreateBuilder<FixPlan>();
         if (principal.GrantEdit(scope, cancellationToken) is { } grant)
         {
-            plans.Add(new FixPlan(Titles.GrantScope(scope), EquivalenceKeys.GrantScope, ImmutableArray.Create(grant)));
+            plans.Add(new FixPlan(Titles.GrantScope(scope), equivalenceKey: null, ImmutableArray.Create(grant)));
         }
 
         if (isNeed && DiagnosticData.Get(diagnostic, DiagnosticProperties.Feature) is { } feature)

@@ -12,7 +12,9 @@ namespace PermissionAnalyzer.CodeFixes.Fixes;
 
 /// <summary>
 /// PA0007 (wildcard grant): "Replace wildcard with used scopes". The wildcard becomes the used scopes it
-/// covers that no other grant names (a wildcard covering nothing used goes), so every use stays granted.
+/// covers that no other grant names (a wildcard covering nothing used goes), so every use stays granted,
+/// in every target the file is compiled for. Not offered while the principal has a use that cannot be
+/// determined (PA0009): the wildcard may cover a scope that use needs.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WildcardGrantFixer)), Shared]
 public sealed class WildcardGrantFixer : ScopeFixProvider
@@ -24,8 +26,13 @@ public sealed class WildcardGrantFixer : ScopeFixProvider
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (await NodeOfAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } node
-            || await PrincipalContext.OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal
-            || principal.WildcardReplacement(node, DiagnosticData.List(diagnostic, DiagnosticProperties.UsedScopes)) is not { } replacement)
+            || await PrincipalContext.OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
+        {
+            return ImmutableArray<FixPlan>.Empty;
+        }
+
+        var usage = await UsageAcrossTargets.OfAsync(document, diagnostic, principal, cancellationToken).ConfigureAwait(false);
+        if (!usage.AllowsRemoval || principal.WildcardReplacement(node, usage.Scopes) is not { } replacement)
         {
             return ImmutableArray<FixPlan>.Empty;
         }
@@ -33,6 +40,6 @@ public sealed class WildcardGrantFixer : ScopeFixProvider
         return ImmutableArray.Create(new FixPlan(
             Titles.ReplaceWildcard,
             EquivalenceKeys.ReplaceWildcard,
-            ImmutableArray.Create<ScopeEdit>(new ReplaceScopeEdit(document.Id, node, ScopeAttributeKind.GrantedScopes, replacement))));
+            ImmutableArray.Create(principal.ReplaceGrantEdit(document.Id, node, replacement))));
     }
 }

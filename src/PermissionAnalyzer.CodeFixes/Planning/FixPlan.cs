@@ -6,10 +6,14 @@ using PermissionAnalyzer.CodeFixes.Editing;
 
 namespace PermissionAnalyzer.CodeFixes.Planning;
 
-/// <summary>One code action a diagnostic offers: its title, its equivalence key and the edits it makes.</summary>
+/// <summary>
+/// One code action a diagnostic offers: its title, its equivalence key and the edits it makes. An action
+/// without an equivalence key ("Grant 'x'") is a deliberate single action: Fix All never applies it, and
+/// hosts offer no "Fix all occurrences" for it.
+/// </summary>
 internal sealed class FixPlan
 {
-    public FixPlan(string title, string equivalenceKey, ImmutableArray<ScopeEdit> edits)
+    public FixPlan(string title, string? equivalenceKey, ImmutableArray<ScopeEdit> edits)
     {
         Title = title;
         EquivalenceKey = equivalenceKey;
@@ -18,7 +22,10 @@ internal sealed class FixPlan
 
     public string Title { get; }
 
-    public string EquivalenceKey { get; }
+    public string? EquivalenceKey { get; }
+
+    /// <summary>Whether Fix All may apply this action (it has an equivalence key).</summary>
+    public bool AppliesInBulk => EquivalenceKey is not null;
 
     public ImmutableArray<ScopeEdit> Edits { get; }
 }
@@ -49,4 +56,7 @@ internal static class DiagnosticData
 
     public static bool IsUsed(Diagnostic diagnostic) =>
         string.Equals(Get(diagnostic, DiagnosticProperties.IsUsed), "true", StringComparison.Ordinal);
+
+    public static bool HasUndeterminedUse(Diagnostic diagnostic) =>
+        string.Equals(Get(diagnostic, DiagnosticProperties.HasUndeterminedUse), "true", StringComparison.Ordinal);
 }

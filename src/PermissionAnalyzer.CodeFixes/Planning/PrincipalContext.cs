@@ -162,7 +162,7 @@ internal sealed class PrincipalContext
 
             if (Scopes.IsWildcard(grant.Scope))
             {
-                edits.Add(new ReplaceScopeEdit(document, grant.Syntax, ScopeAttributeKind.GrantedScopes, replacement));
+                edits.Add(ReplaceGrantEdit(document, grant.Syntax, replacement));
             }
             else if (!usedSet.Contains(grant.Scope))
             {
@@ -170,8 +170,8 @@ internal sealed class PrincipalContext
                     ? suffices.Where(kept.Add).ToImmutableArray()
                     : ImmutableArray<string>.Empty;
                 edits.Add(instead.IsEmpty
-                    ? new RemoveScopeEdit(document, grant.Syntax, ScopeAttributeKind.GrantedScopes)
-                    : new ReplaceScopeEdit(document, grant.Syntax, ScopeAttributeKind.GrantedScopes, instead));
+                    ? RemoveGrantEdit(document, grant.Syntax)
+                    : ReplaceGrantEdit(document, grant.Syntax, instead));
             }
         }
 
@@ -186,6 +186,46 @@ internal sealed class PrincipalContext
     {
         var named = new HashSet<string>(Declaration.Grants.Select(g => g.Scope), StringComparer.Ordinal);
         return suffices.Where(s => !named.Contains(s)).ToImmutableArray();
+    }
+
+    /// <summary>Removes the granted scope written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
+    public ScopeEdit RemoveGrantEdit(DocumentId document, SyntaxNode element) =>
+        new RemoveScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, KeepsGrantAttribute(element));
+
+    /// <summary>Replaces the granted wildcard written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
+    public ScopeEdit ReplaceGrantEdit(DocumentId document, SyntaxNode element, ImmutableArray<string> scopes) =>
+        new ReplaceScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, scopes, KeepsGrantAttribute(element));
+
+    /// <summary>
+    /// Whether the <c>[GrantedScopes]</c> holding <paramref name="element"/> stays, as <c>[GrantedScopes]</c>
+    /// with no argument, when its last scope goes: the principal's first grant attribute (by file path, then
+    /// position) always stays, so a principal whose every scope is removed still grants nothing rather than
+    /// stopping being a principal (its code would then belong to an enclosing principal or the assembly).
+    /// Any other grant attribute goes with its last scope. Which one stays depends only on the declarations,
+    /// never on the order fixes are applied in.
+    /// </summary>
+    public bool KeepsGrantAttribute(SyntaxNode element) =>
+        FirstGrantAttribute() is { } first
+        && element.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute
+        && attribute.SyntaxTree == first.SyntaxTree
+        && attribute.Span == first.Span;
+
+    private AttributeSyntax? FirstGrantAttribute()
+    {
+        AttributeSyntax? first = null;
+        foreach (var attribute in attributes)
+        {
+            if (AttributeNames.Classify(attribute) == ScopeAttributeKind.GrantedScopes
+                && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax
+                && (first is null
+                    || string.CompareOrdinal(syntax.SyntaxTree.FilePath, first.SyntaxTree.FilePath) < 0
+                    || (syntax.SyntaxTree == first.SyntaxTree && syntax.SpanStart < first.SpanStart)))
+            {
+                first = syntax;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>Grants a scope: appended to the principal's last grant, or a new grant before its first feature.</summary>

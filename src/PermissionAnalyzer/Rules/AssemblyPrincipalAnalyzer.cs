@@ -66,7 +66,8 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.CompilationEnd, "Assembly", context.ReportDiagnostic);
     }
 
-    private static IEnumerable<INamedTypeSymbol> AssemblyOwnedTypes(ScopeIndex index, INamespaceSymbol root)
+    /// <summary>The types whose code the assembly principal owns: every type outside type principals (the code fixes read it too).</summary>
+    internal static IEnumerable<INamedTypeSymbol> AssemblyOwnedTypes(ScopeIndex index, INamespaceSymbol root)
     {
         var namespaces = new Stack<INamespaceSymbol>();
         namespaces.Push(root);

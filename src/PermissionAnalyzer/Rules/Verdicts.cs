@@ -37,6 +37,7 @@ internal static class Verdicts
         var features = string.Join(DiagnosticProperties.Separator.ToString(), declaration.Features);
         var replacements = judge.Replacements();
         var hasFeatures = declaration.DeclaresFeatures;
+        var hasUndeterminedUse = uses.ByScope.ContainsKey(ScopeIndex.Undetermined) ? "true" : "false";
 
         foreach (var grant in declaration.Grants)
         {
@@ -48,6 +49,7 @@ internal static class Verdicts
             builder.Add(DiagnosticProperties.IsUsed, used || verdict.Broader ? "true" : "false");
             builder.Add(DiagnosticProperties.UsedScopes, usedScopes);
             builder.Add(DiagnosticProperties.Features, features);
+            builder.Add(DiagnosticProperties.HasUndeterminedUse, hasUndeterminedUse);
             builder.Add(DiagnosticProperties.PrincipalKind, principalKind);
             if (!verdict.Replacement.IsDefaultOrEmpty)
             {

@@ -36,3 +36,18 @@ public sealed class DropboxIntegration
 {
     public void SendLink(string to, string link) => MessagesApi.Send(to, link);
 }
+
+/// <summary>A retired integration: nothing calls the platform any more. It stays a principal granted nothing.</summary>
+[GrantedScopes]
+public sealed class RetiredIntegration
+{
+}
+
+/// <summary>A scripted bot: it calls through dynamic, so what it uses is not known (PA0009) and its grant is left alone.</summary>
+[GrantedScopes("messages:read", "messages:delete", "contacts:*")]
+public sealed class ScriptedBot
+{
+    public string Read(string id) => MessagesApi.ReadThread(id);
+
+    public void Run(dynamic script) => script.Execute();
+}

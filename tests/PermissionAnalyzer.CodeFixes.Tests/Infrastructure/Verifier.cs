@@ -71,6 +71,21 @@ public static class Verify
     public static Task FixAssemblyAsync(string source, string fixedSource, string equivalenceKey) =>
         FixAsync(new[] { source }, new[] { fixedSource }, equivalenceKey, test => test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
 
+    /// <summary>
+    /// Applies "Grant 'x'" (the first action, which has no equivalence key) to <paramref name="source"/> one
+    /// diagnostic at a time, and requires Fix All, in document, project and solution, to change nothing:
+    /// granting is a deliberate single action. (Like the IDE, the harness runs no Fix All for PA0004, for which
+    /// the fixer declares none; it does for PA0006.)
+    /// </summary>
+    public static async Task GrantAsync(string source, string fixedSource)
+    {
+        var test = new FixTest { CodeActionIndex = 0 };
+        test.TestState.Sources.Add(source);
+        test.FixedState.Sources.Add(fixedSource);
+        test.BatchFixedState.Sources.Add(source);
+        await test.RunAsync(CancellationToken.None);
+    }
+
     public static async Task FixAsync(string[] sources, string[] fixedSources, string equivalenceKey, Action<FixTest>? configure = null)
     {
         var test = new FixTest { CodeActionEquivalenceKey = equivalenceKey };
