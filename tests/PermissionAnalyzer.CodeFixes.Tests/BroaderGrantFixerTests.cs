@@ -31,22 +31,26 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task BroaderScope_IsReplacedByTheScopeThatSuffices()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes({|PA0010:"Mail.ReadWrite"|})]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
-        const string fixedSource = Catalog + """
+            {{MailApi}}
+            """;
+        var fixedSource = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.Read")]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         await Verify.FixAsync(source, fixedSource, EquivalenceKeys.ReplaceScope);
     }
@@ -54,22 +58,26 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task DestructiveBroaderScope_PA0002_IsReplacedToo()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes({|PA0002:"Mail.Manage"|})]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
-        const string fixedSource = Catalog + """
+            {{MailApi}}
+            """;
+        var fixedSource = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.Read")]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         await Verify.FixAsync(source, fixedSource, EquivalenceKeys.ReplaceScope, test =>
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npermission_analyzer.destructive_words = manage\n")));
@@ -78,7 +86,8 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task AlreadyGrantedScope_IsRemoved()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes({|PA0010:"Mail.Read"|}, "Mail.ReadWrite")]
             public sealed class Triage
@@ -89,8 +98,10 @@ public class BroaderGrantFixerTests
                     MailApi.Flag(id);
                 }
             }
-            """ + MailApi;
-        const string fixedSource = Catalog + """
+            {{MailApi}}
+            """;
+        var fixedSource = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.ReadWrite")]
             public sealed class Triage
@@ -101,7 +112,8 @@ public class BroaderGrantFixerTests
                     MailApi.Flag(id);
                 }
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         await Verify.FixAsync(source, fixedSource, EquivalenceKeys.RemoveScope);
     }
@@ -109,22 +121,26 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task Narrow_ReplacesTheBroaderScopeAndRemovesTheUnusedOne()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes({|PA0010:"Mail.ReadWrite"|}, {|PA0003:"Mail.Send"|})]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
-        const string fixedSource = Catalog + """
+            {{MailApi}}
+            """;
+        var fixedSource = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.Read")]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         await Verify.FixAsync(source, fixedSource, EquivalenceKeys.NarrowGrant);
     }
@@ -132,14 +148,16 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task OfferedActions_ReadAsDesignSaysAndNeverRemoveABroaderScope()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.ReadWrite", "Mail.Read")]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         var offered = await Verify.OfferedAsync(source, "PA0010");
 
@@ -156,14 +174,16 @@ public class BroaderGrantFixerTests
     [Fact]
     public async Task UngrantedTermOfAlternatives_GrantFixGrantsTheLeastPrivilegedAlternative()
     {
-        const string source = Catalog + """
+        var source = $$"""
+            {{Catalog}}
 
             [GrantedScopes("Mail.Send")]
             public sealed class Digest
             {
                 public int Count() => MailApi.List().Length;
             }
-            """ + MailApi;
+            {{MailApi}}
+            """;
 
         var offered = await Verify.OfferedAsync(source, "PA0004");
 
