@@ -189,4 +189,25 @@ public class BroaderGrantFixerTests
 
         Assert.Equal(new[] { "Grant 'Mail.Read' | " }, Assert.Single(offered));
     }
+
+    [Fact]
+    public async Task WhileAUseCannotBeDetermined_NoScopeIsReplacedOrRemoved()
+    {
+        var source = $$"""
+            {{Catalog}}
+
+            [GrantedScopes("Mail.ReadWrite")]
+            public sealed class Digest
+            {
+                public int Count() => MailApi.List().Length;
+
+                public object Run(System.Reflection.MethodInfo method) => method.Invoke(null, null);
+            }
+            {{MailApi}}
+            """;
+
+        var offered = await Verify.OfferedAsync(source, "PA0010");
+
+        Assert.Empty(Assert.Single(offered));
+    }
 }
