@@ -24,6 +24,12 @@ public static class EquivalenceKeys
     /// <summary>"Remove 'x' from feature 'f'" (PA0006).</summary>
     public const string RemoveNeed = "PermissionAnalyzer.RemoveNeed";
 
+    /// <summary>"Declare [RequiresScope("x")]" (PA0012): the public member declares the scope its code uses.</summary>
+    public const string DeclareRequirement = "PermissionAnalyzer.DeclareRequirement";
+
+    /// <summary>"Declare [RequiresScope("x")] on 'Base.Member'" (PA0013): the overridden or implemented member declares it.</summary>
+    public const string DeclareOnContract = "PermissionAnalyzer.DeclareOnContract";
+
     /// <summary>Prefix of "Declare 'x' in feature 'f'" (PA0002 on a used scope, PA0005); see <see cref="DeclareInFeature"/>.</summary>
     public const string DeclareInFeaturePrefix = "PermissionAnalyzer.DeclareInFeature:";
 

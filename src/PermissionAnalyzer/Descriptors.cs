@@ -24,6 +24,8 @@ internal static class Descriptors
         public const string UseCannotBeDetermined = "'{0}' reaches code whose scopes cannot be determined via {1}, so the uses of principal '{2}' may be incomplete";
         public const string GrantBroaderThanNeeded = "Principal '{0}' is granted '{1}', which {2}";
         public const string InvalidScopeMapEntry = "Invalid scope map entry: {0}";
+        public const string UndeclaredRequirement = "'{0}' uses '{1}' via {2} but does not declare it; callers in other assemblies will not see the requirement";
+        public const string ImplementationExceedsContract = "'{0}' requires '{1}' {2}, but '{3}' does not declare it; calls through '{3}' will not count it";
     }
 
     /// <summary>Reasons for PA0002, the third message argument.</summary>
@@ -39,6 +41,16 @@ internal static class Descriptors
 
         /// <summary>PA0010 on a granted scope implied by another scope of L: <c>is already granted by 'Mail.ReadWrite'</c>.</summary>
         public static string Redundant(string scope) => "is already granted by '" + scope + "'";
+    }
+
+    /// <summary>How an implementation comes to require a scope, the third message argument of PA0013.</summary>
+    public static class ContractReasons
+    {
+        /// <summary>The implementation's code uses the scope through the chain that follows.</summary>
+        public const string ViaPrefix = "via ";
+
+        /// <summary>The implementation declares the scope itself; calls through its contract do not see the attribute.</summary>
+        public const string OwnDeclaration = "by its own [RequiresScope]";
     }
 
     /// <summary>Reasons for PA0008, the second message argument.</summary>
@@ -67,6 +79,8 @@ internal static class Descriptors
         public static readonly DiagnosticDescriptor UseCannotBeDetermined = Create(RuleIdentifiers.UseCannotBeDetermined, compilationEnd: false);
         public static readonly DiagnosticDescriptor GrantBroaderThanNeeded = Create(RuleIdentifiers.GrantBroaderThanNeeded, compilationEnd: false);
         public static readonly DiagnosticDescriptor InvalidScopeMapEntry = Create(RuleIdentifiers.InvalidScopeMapEntry, compilationEnd: false);
+        public static readonly DiagnosticDescriptor UndeclaredRequirement = Create(RuleIdentifiers.UndeclaredRequirement, compilationEnd: false);
+        public static readonly DiagnosticDescriptor ImplementationExceedsContract = Create(RuleIdentifiers.ImplementationExceedsContract, compilationEnd: false);
     }
 
     public static class CompilationEnd
@@ -123,6 +137,10 @@ internal static class Descriptors
             "The scope catalog says a narrower scope covers what the code uses, or another granted scope already includes this one: grant the least scope that suffices."),
         RuleIdentifiers.InvalidScopeMapEntry => ("Invalid scope map entry", Messages.InvalidScopeMapEntry, DiagnosticSeverity.Warning,
             "A line of a scope map does not parse, names an invalid scope, repeats an entry, names no symbol of the compilation or its references, or states an implication cycle."),
+        RuleIdentifiers.UndeclaredRequirement => ("Undeclared requirement on a public API", Messages.UndeclaredRequirement, DiagnosticSeverity.Warning,
+            "A member other assemblies can call uses a scope it does not declare. Callers in other assemblies see only declarations, not bodies, so the requirement is lost to them."),
+        RuleIdentifiers.ImplementationExceedsContract => ("Implementation requires more than its contract", Messages.ImplementationExceedsContract, DiagnosticSeverity.Warning,
+            "An override or interface implementation requires a scope that the member it overrides or implements does not declare: calls through the base or interface do not count it."),
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown rule"),
     };
 }

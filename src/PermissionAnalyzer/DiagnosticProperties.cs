@@ -42,6 +42,11 @@ public static class DiagnosticProperties
     /// "Narrow grant to what is used" replaces these instead of removing them.
     /// </summary>
     public const string Replacements = "Replacements";
+    /// <summary>The documentation-comment ID of the member an implementation's contract is (PA0013).</summary>
+    public const string BaseMember = "BaseMember";
+
+    /// <summary>The base or interface member as messages name it, <c>IMessenger.Purge</c> (PA0013).</summary>
+    public const string BaseMemberName = "BaseMemberName";
 
     public const char Separator = '\n';
 

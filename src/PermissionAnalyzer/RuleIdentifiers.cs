@@ -14,4 +14,6 @@ public static class RuleIdentifiers
     public const string UseCannotBeDetermined = "PA0009";
     public const string GrantBroaderThanNeeded = "PA0010";
     public const string InvalidScopeMapEntry = "PA0011";
+    public const string UndeclaredRequirement = "PA0012";
+    public const string ImplementationExceedsContract = "PA0013";
 }

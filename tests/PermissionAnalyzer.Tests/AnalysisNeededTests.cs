@@ -76,7 +76,8 @@ public class AnalysisNeededTests
     public async Task LibraryWritingNoAttributeButReferencingAnAnnotatedAssembly_IsAnalyzed()
     {
         // A library of helpers over an annotated SDK writes no attribute itself, yet its public helpers must
-        // declare what they use (PA0012): the references decide, still without binding anything.
+        // declare what they use (PA0012): the references decide, still without binding anything. The rules of
+        // principals need attributes written in source and stay off.
         var sdk = await CompiledLibrary.FromSourceAsync("""
             namespace Vendor;
 
@@ -86,7 +87,9 @@ public class AnalysisNeededTests
             }
             """);
 
-        Assert.True(ScopeIndex.AnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk, AnalyzerTest.AnnotationsReference)));
+        var compilation = await CompileAsync(HelperWithoutAttributes, sdk, AnalyzerTest.AnnotationsReference);
+        Assert.True(ScopeIndex.BoundaryAnalysisNeeded(compilation));
+        Assert.False(ScopeIndex.AnalysisNeeded(compilation));
     }
 
     [Fact]
@@ -101,7 +104,7 @@ public class AnalysisNeededTests
             }
             """;
 
-        Assert.False(ScopeIndex.AnalysisNeeded(await CompileAsync(source, AnalyzerTest.AnnotationsReference)));
+        Assert.False(ScopeIndex.BoundaryAnalysisNeeded(await CompileAsync(source, AnalyzerTest.AnnotationsReference)));
     }
 
     [Fact]
@@ -128,7 +131,7 @@ public class AnalysisNeededTests
             }
             """);
 
-        Assert.True(ScopeIndex.AnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk)));
+        Assert.True(ScopeIndex.BoundaryAnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk)));
     }
 
     private static async Task<Compilation> CompileAsync(string source, params MetadataReference[] references)

@@ -28,6 +28,7 @@ public class DocumentationTests
 
         Assert.Contains(nameof(PrincipalAnalyzer), names);
         Assert.Contains(nameof(AssemblyPrincipalAnalyzer), names);
+        Assert.Contains(nameof(DeclaredRequirementAnalyzer), names);
     }
 
     [Fact]

@@ -63,45 +63,60 @@ internal sealed partial class ScopeIndex
 
     /// <summary>
     /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
-    /// and either source writes one of their names (directly, qualified, or through an alias whose declaration
-    /// names it) or a referenced assembly may carry them (it references the attributes' assembly or declares
-    /// copies of its own). The second case is a library of helpers that writes no attribute but calls annotated
-    /// APIs of a reference: its public members must declare what they use (PA0012), and its overrides what
-    /// their contract lacks (PA0013). When this is false the analyzers register nothing, and the driver then
-    /// does not bind the compilation for them.
+    /// and source must write one of their names. Every diagnostic needs a principal (<c>GrantedScopes</c>,
+    /// <c>FeatureNeeds</c>) or a <c>[RequiresScope]</c> in source, and source names an attribute it applies
+    /// (directly, qualified, or through an alias whose declaration names it). When this is false the analyzers
+    /// register nothing, and the driver then does not bind the compilation for them.
     /// </summary>
     public static bool AnalysisNeeded(Compilation compilation) =>
-        AnalysisNeededCache.GetValue(
-            compilation,
-            c => new StrongBox<bool>(AnnotationsVisible(c) && (AnnotationsWrittenInSource(c) || ReferencesAnnotatedAssembly(c)))).Value;
+        AnalysisNeededCache.GetValue(compilation, c => new StrongBox<bool>(AnnotationsWrittenInSource(c) && AnnotationsVisible(c))).Value;
 
     /// <summary>
-    /// Whether a referenced assembly may declare requirements: it references the attributes' assembly, or it
-    /// declares the attributes itself (users may write their own copies). Decided from metadata names only.
+    /// Whether the boundary rules (PA0012, PA0013) have anything to judge: <see cref="AnalysisNeeded"/>, or a
+    /// referenced assembly may declare requirements. The second case is a library of helpers that writes no
+    /// attribute name but calls annotated APIs of a reference: exactly what PA0012 is about.
+    /// </summary>
+    public static bool BoundaryAnalysisNeeded(Compilation compilation) =>
+        AnalysisNeeded(compilation) || ReferencesAnnotatedAssembly(compilation);
+
+    /// <summary>
+    /// Whether a referenced assembly may declare requirements: it references an assembly that defines
+    /// <c>RequiresScopeAttribute</c>, or defines its own copy. Decided from assembly identities and one metadata
+    /// name lookup, before any binding.
     /// </summary>
     public static bool ReferencesAnnotatedAssembly(Compilation compilation)
     {
+        var definers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in compilation.GetTypesByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope))
+        {
+            if (type.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+            {
+                definers.Add(assembly.Name);
+            }
+        }
+
+        if (definers.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.Name == AttributeNames.AnnotationsAssemblyName)
+            if (definers.Contains(assembly.Name) && assembly.Name != AttributeNames.AnnotationsAssemblyName)
             {
-                continue;
+                // An SDK with its own copy of the attribute (the package's attribute assembly applies none).
+                return true;
             }
 
             foreach (var module in assembly.Modules)
             {
                 foreach (var referenced in module.ReferencedAssemblies)
                 {
-                    if (referenced.Name == AttributeNames.AnnotationsAssemblyName)
+                    if (definers.Contains(referenced.Name))
                     {
                         return true;
                     }
                 }
-            }
-
-            if (assembly.GetTypeByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope) is not null)
-            {
-                return true;
             }
         }
 

@@ -39,9 +39,18 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
         BatchFixedState.AdditionalReferences.Add(Annotations);
     }
 
+    /// <summary>
+    /// Run <see cref="DeclaredRequirementAnalyzer"/> too (PA0012, PA0013). Off by default: test sources are
+    /// libraries, whose public helpers would get PA0012 in tests about the grant fixes.
+    /// </summary>
+    public bool IncludeDeclaredRequirementAnalyzer { get; set; }
+
     internal static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(GrantedScopesAttribute).Assembly.Location);
 
-    internal static IEnumerable<DiagnosticAnalyzer> Analyzers() => new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer() };
+    internal static IEnumerable<DiagnosticAnalyzer> Analyzers(bool includeDeclaredRequirementAnalyzer = false) =>
+        includeDeclaredRequirementAnalyzer
+            ? new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer() }
+            : new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer() };
 
     internal static IEnumerable<CodeFixProvider> Fixers() => new CodeFixProvider[]
     {
@@ -50,9 +59,10 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
         new UseNotCoveredByFeatureFixer(),
         new UngrantedScopeFixer(),
         new BroaderGrantFixer(),
+        new DeclareRequirementFixer(),
     };
 
-    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers(IncludeDeclaredRequirementAnalyzer);
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => Fixers();
 }
@@ -107,11 +117,20 @@ public static class Verify
     /// Fix All in solution the way `dotnet format analyzers` asks for it: with no equivalence key (or the key
     /// of whatever action the host saw first) and only <paramref name="ids"/>. Returns the fixed text.
     /// </summary>
-    public static async Task<string> FixAllLikeDotnetFormatAsync(string source, CodeFixProvider fixer, string? equivalenceKey, params string[] ids)
+    public static Task<string> FixAllLikeDotnetFormatAsync(string source, CodeFixProvider fixer, string? equivalenceKey, params string[] ids) =>
+        FixAllLikeDotnetFormatAsync(new[] { source }, fixer, equivalenceKey, ids);
+
+    /// <summary>As <see cref="FixAllLikeDotnetFormatAsync(string, CodeFixProvider, string?, string[])"/> over several files (Test0.cs, Test1.cs, ...), returns each file's fixed text.</summary>
+    public static async Task<string> FixAllLikeDotnetFormatAsync(string[] sources, CodeFixProvider fixer, string? equivalenceKey, params string[] ids)
     {
         using var workspace = new AdhocWorkspace();
-        var document = await DocumentAsync(workspace, source);
-        var diagnostics = await DiagnosticsAsync(document);
+        var document = await DocumentAsync(workspace, sources[0]);
+        for (var i = 1; i < sources.Length; i++)
+        {
+            document = document.Project.AddDocument($"Test{i}.cs", sources[i], filePath: $"/0/Test{i}.cs").Project.GetDocument(document.Id)!;
+        }
+
+        var diagnostics = await DiagnosticsAsync(document, includeDeclaredRequirementAnalyzer: ids.Any(id => id is "PA0012" or "PA0013"));
         var fixAllContext = new FixAllContext(
             document,
             fixer,
@@ -123,12 +142,18 @@ public static class Verify
         var action = await fixer.GetFixAllProvider()!.GetFixAsync(fixAllContext);
         if (action is null)
         {
-            return source;
+            return string.Join("\n----\n", sources);
         }
 
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        return (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        var texts = new List<string>();
+        foreach (var id in document.Project.DocumentIds)
+        {
+            texts.Add((await solution.GetDocument(id)!.GetTextAsync()).ToString());
+        }
+
+        return string.Join("\n----\n", texts);
     }
 
     /// <summary>
@@ -139,7 +164,7 @@ public static class Verify
     {
         using var workspace = new AdhocWorkspace();
         var document = await DocumentAsync(workspace, source);
-        var diagnostics = await DiagnosticsAsync(document);
+        var diagnostics = await DiagnosticsAsync(document, includeDeclaredRequirementAnalyzer: id is "PA0012" or "PA0013");
 
         var offered = new List<IReadOnlyList<string>>();
         foreach (var diagnostic in diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start))
@@ -165,10 +190,10 @@ public static class Verify
         return project.AddDocument("Test0.cs", source, filePath: "/0/Test0.cs");
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document, bool includeDeclaredRequirementAnalyzer = false)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
-        return await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+        return await compilation.WithAnalyzers(FixTest.Analyzers(includeDeclaredRequirementAnalyzer).ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
     }
 
     private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider

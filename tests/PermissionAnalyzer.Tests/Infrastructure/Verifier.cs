@@ -32,6 +32,27 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
     /// <summary>Include the compilation-end analyzer of assembly principals.</summary>
     public bool IncludeAssemblyAnalyzer { get; set; } = true;
 
+    /// <summary>
+    /// Include <see cref="DeclaredRequirementAnalyzer"/> (PA0012, PA0013). Off by default: test sources are
+    /// libraries (the harness's default output kind), whose public helpers would otherwise get PA0012 in tests
+    /// about other rules. The PA0012 and PA0013 tests opt in with <see cref="WithDeclaredRequirementRules"/>.
+    /// </summary>
+    public bool IncludeDeclaredRequirementAnalyzer { get; set; }
+
+    /// <summary>Runs <see cref="DeclaredRequirementAnalyzer"/> too (PA0012, PA0013); see <see cref="IncludeDeclaredRequirementAnalyzer"/>.</summary>
+    public AnalyzerTest WithDeclaredRequirementRules()
+    {
+        IncludeDeclaredRequirementAnalyzer = true;
+        return this;
+    }
+
+    /// <summary>Compiles the sources as an application instead of the harness's default library.</summary>
+    public AnalyzerTest AsApplication()
+    {
+        TestState.OutputKind = OutputKind.ConsoleApplication;
+        return this;
+    }
+
     /// <summary>Adds a source file under the harness's default name (<c>/0/Test{n}.cs</c>).</summary>
     public AnalyzerTest WithSource(string source)
     {
@@ -114,6 +135,11 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
         {
             yield return new AssemblyPrincipalAnalyzer();
         }
+
+        if (IncludeDeclaredRequirementAnalyzer)
+        {
+            yield return new DeclaredRequirementAnalyzer();
+        }
     }
 }
 
@@ -121,7 +147,8 @@ public static class Verify
 {
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> LiveDescriptors =
         new PrincipalAnalyzer().SupportedDiagnostics
-            .Concat(new ScopeCatalogAnalyzer().SupportedDiagnostics.Where(d => d.Id == RuleIdentifiers.InvalidScopeMapEntry))
+            .AddRange(new DeclaredRequirementAnalyzer().SupportedDiagnostics)
+            .AddRange(new ScopeCatalogAnalyzer().SupportedDiagnostics.Where(d => d.Id == RuleIdentifiers.InvalidScopeMapEntry))
             .ToImmutableDictionary(d => d.Id);
 
     /// <summary>

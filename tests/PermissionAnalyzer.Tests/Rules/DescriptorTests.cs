@@ -49,6 +49,28 @@ public class DescriptorTests
         Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, descriptor!.CustomTags);
     }
 
+    public static TheoryData<string, string, DiagnosticSeverity, string> BoundaryRules => new()
+    {
+        { "PA0012", "Undeclared requirement on a public API", DiagnosticSeverity.Warning, "'{0}' uses '{1}' via {2} but does not declare it; callers in other assemblies will not see the requirement" },
+        { "PA0013", "Implementation requires more than its contract", DiagnosticSeverity.Warning, "'{0}' requires '{1}' {2}, but '{3}' does not declare it; calls through '{3}' will not count it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BoundaryRules))]
+    public void DeclaredRequirementDescriptor_MatchesTheContractAndIsLive(string id, string title, DiagnosticSeverity severity, string message)
+    {
+        var descriptor = Assert.Single(new DeclaredRequirementAnalyzer().SupportedDiagnostics, d => d.Id == id);
+        AssertMatches(descriptor, id, title, severity, message);
+        Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, descriptor.CustomTags);
+    }
+
+    [Fact]
+    public void DeclaredRequirementAnalyzer_SupportsExactlyItsTwoRules()
+    {
+        var ids = new DeclaredRequirementAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToArray();
+        Assert.Equal(new[] { "PA0012", "PA0013" }, ids.OrderBy(i => i));
+    }
+
     [Fact]
     public void LiveAnalyzer_SupportsEveryRuleOnce()
     {

@@ -103,13 +103,19 @@ public static class AnalyzerRunner
         return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
-    public static AnalysisResult Run(string source, IEnumerable<MetadataReference>? extraReferences = null, bool concurrent = false) =>
-        Run(Compile(new[] { Parse(source) }, extraReferences), concurrent);
+    public static AnalysisResult Run(string source, IEnumerable<MetadataReference>? extraReferences = null, bool concurrent = false, bool withDeclaredRequirementRules = false) =>
+        Run(Compile(new[] { Parse(source) }, extraReferences), concurrent, withDeclaredRequirementRules: withDeclaredRequirementRules);
 
-    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the grant and use analyzers; with <paramref name="withDeclaredRequirementRules"/> also the PA0012/PA0013
+    /// analyzer (the robustness checks; the differential model does not predict those rules).
+    /// </summary>
+    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default, bool withDeclaredRequirementRules = false)
     {
         var exceptions = new ConcurrentQueue<string>();
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer());
+        var analyzers = withDeclaredRequirementRules
+            ? ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer())
+            : ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer());
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),

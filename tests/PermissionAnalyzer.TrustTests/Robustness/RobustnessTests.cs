@@ -53,7 +53,7 @@ public class RobustnessTests
         var reporting = 0;
         foreach (var entry in Corpus.All)
         {
-            var result = AnalyzerRunner.Run(entry.Source, concurrent: true);
+            var result = AnalyzerRunner.Run(entry.Source, concurrent: true, withDeclaredRequirementRules: true);
             Assert.True(result.Exceptions.Count == 0, entry.Origin + ":\n" + string.Join("\n", result.Exceptions));
 
             // Sources with a principal mostly have something to report; a least-privilege one (a code fix's fixed
@@ -91,7 +91,7 @@ public class RobustnessTests
                 AnalysisResult result;
                 try
                 {
-                    result = AnalyzerRunner.Run(mutated, concurrent: m % 2 == 0);
+                    result = AnalyzerRunner.Run(mutated, concurrent: m % 2 == 0, withDeclaredRequirementRules: true);
                 }
                 catch (Exception exception)
                 {
@@ -147,7 +147,7 @@ public class RobustnessTests
         var runs = new ConcurrentBag<string>();
         Parallel.For(0, 20, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
         {
-            var result = AnalyzerRunner.Run(AnalyzerRunner.Compile(new[] { tree }), concurrent: true);
+            var result = AnalyzerRunner.Run(AnalyzerRunner.Compile(new[] { tree }), concurrent: true, withDeclaredRequirementRules: true);
             Assert.Empty(result.Exceptions);
             runs.Add(Canonical(result.Analyzer));
         });

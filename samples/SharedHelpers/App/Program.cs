@@ -1,0 +1,1 @@
+new ChatBot.EchoBot().OnMention("general");
