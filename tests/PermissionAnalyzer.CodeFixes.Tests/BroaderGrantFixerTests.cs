@@ -210,4 +210,30 @@ public class BroaderGrantFixerTests
 
         Assert.Empty(Assert.Single(offered));
     }
+
+    [Fact]
+    public async Task PublicHelperReachingAnApiWithAlternatives_DeclaresThemAsOneRequiresAnyScope()
+    {
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            public static class Helpers
+            {
+                public static int {|PA0012:Count|}() => MailApi.List().Length;
+            }
+            {{MailApi}}
+            """;
+        var fixedSource = $$"""
+            using PermissionAnalyzer;
+
+            public static class Helpers
+            {
+                [RequiresAnyScope("Mail.Read", "Mail.ReadWrite")]
+                public static int Count() => MailApi.List().Length;
+            }
+            {{MailApi}}
+            """;
+
+        await Verify.FixAsync(source, fixedSource, EquivalenceKeys.DeclareRequirement, test => test.IncludeDeclaredRequirementAnalyzer = true);
+    }
 }

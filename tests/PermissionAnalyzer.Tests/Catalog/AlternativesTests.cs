@@ -171,4 +171,27 @@ public class AlternativesTests
             Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Sync.Run", "files:read' or 'files:write", "DiskStore.Load", "Sync"),
             Verify.Diagnostic("PA0003").WithLocation(1).WithArguments("Sync", "files:send"));
     }
+
+    [Fact]
+    public async Task PublicHelperReachingAlternatives_PA0012NamesThem_AndDeclaringTheSameTermSilencesIt()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Helpers
+            {
+                public static int {|#0:Count|}() => Inbox.Count();
+
+                [RequiresAnyScope("Mail.Read", "Mail.ReadWrite")]
+                public static int Declared() => Inbox.Count();
+            }
+            """;
+
+        await Verify.Test(MailApi, source)
+            .WithDeclaredRequirementRules()
+            .Expecting(
+                Verify.Diagnostic("PA0012").WithLocation(0).WithArguments("Helpers.Count", "Mail.Read' or 'Mail.ReadWrite", "Inbox.Count → MailApi.List"),
+                Verify.Diagnostic("PA0012").WithSpan(12, 23, 12, 28).WithArguments("Inbox.Count", "Mail.Read' or 'Mail.ReadWrite", "MailApi.List"))
+            .RunAsync();
+    }
 }
