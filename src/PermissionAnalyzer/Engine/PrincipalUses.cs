@@ -80,14 +80,15 @@ internal sealed class PrincipalUses
                         best[ScopeIndex.Undetermined] = (0, null);
                     }
 
-                    foreach (var target in site.Targets)
+                    foreach (var siteTarget in site.Targets)
                     {
+                        var target = siteTarget.Symbol;
                         foreach (var scope in index.RequirementOf(target))
                         {
                             Consider(best, scope, 1, target);
                         }
 
-                        if (index.HasBody(target) && !SymbolEqualityComparer.Default.Equals(index.OwnerOf(target), principal))
+                        if (index.Follows(siteTarget) && !SymbolEqualityComparer.Default.Equals(index.OwnerOf(target), principal))
                         {
                             foreach (var entry in index.SummaryOf(target).Entries)
                             {

@@ -16,10 +16,13 @@ internal sealed partial class ScopeIndex
         && method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke)
         && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly);
 
+    /// <summary>Whether a site's target leads into a body the engine follows: its own code runs there, and it has a body here.</summary>
+    public bool Follows(SiteTarget target) => target.FollowsBody && HasBody(target.Symbol);
+
     /// <summary>The use sites of one member's code, in source order; computed once per compilation.</summary>
     public ImmutableArray<Site> FactsOf(ISymbol member)
     {
-        if (!HasBody(member) && member is not IFieldSymbol and not IPropertySymbol)
+        if (!HasBody(member) && member is not IFieldSymbol and not IPropertySymbol and not IEventSymbol)
         {
             return ImmutableArray<Site>.Empty;
         }
@@ -35,8 +38,8 @@ internal sealed partial class ScopeIndex
         var sites = new List<Site>();
         switch (member)
         {
-            case IFieldSymbol or IPropertySymbol:
-                // A field's or property's initializer, as its own code (constructors fold it in too).
+            case IFieldSymbol or IPropertySymbol or IEventSymbol:
+                // A field's, property's or field-like event's initializer, as its own code (constructors fold it in too).
                 AddInitializer(member, sites, fromInitializer: false);
                 break;
 
@@ -129,7 +132,7 @@ internal sealed partial class ScopeIndex
         {
             foreach (var member in type.GetMembers())
             {
-                if (member.IsStatic == constructor.IsStatic && member is IFieldSymbol or IPropertySymbol)
+                if (member.IsStatic == constructor.IsStatic && member is IFieldSymbol or IPropertySymbol or IEventSymbol)
                 {
                     AddInitializer(member, sites, fromInitializer: true);
                 }

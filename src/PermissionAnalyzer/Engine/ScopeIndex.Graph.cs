@@ -139,9 +139,9 @@ internal sealed partial class ScopeIndex
         {
             foreach (var target in site.Targets)
             {
-                if (HasBody(target) && seen.Add(target))
+                if (Follows(target) && seen.Add(target.Symbol))
                 {
-                    builder.Add(target);
+                    builder.Add(target.Symbol);
                 }
             }
         }
@@ -166,14 +166,15 @@ internal sealed partial class ScopeIndex
                     Relax(distance, Undetermined, 0);
                 }
 
-                foreach (var target in site.Targets)
+                foreach (var siteTarget in site.Targets)
                 {
+                    var target = siteTarget.Symbol;
                     foreach (var scope in RequirementOf(target))
                     {
                         Relax(distance, scope, 1);
                     }
 
-                    if (HasBody(target) && !inComponent.Contains(target))
+                    if (Follows(siteTarget) && !inComponent.Contains(target))
                     {
                         foreach (var entry in summaries[target].Entries)
                         {
@@ -203,14 +204,15 @@ internal sealed partial class ScopeIndex
                     entries[Undetermined] = new Reach(0, null);
                 }
 
-                foreach (var target in site.Targets)
+                foreach (var siteTarget in site.Targets)
                 {
+                    var target = siteTarget.Symbol;
                     foreach (var scope in RequirementOf(target))
                     {
                         TryChoose(entries, distance, scope, 1, target);
                     }
 
-                    if (!HasBody(target))
+                    if (!Follows(siteTarget))
                     {
                         continue;
                     }

@@ -259,6 +259,12 @@ internal sealed partial class ScopeIndex
         SortedSet<string>? scopes = null;
         AddDeclared(symbol, ref scopes);
 
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+        {
+            // A local function or lambda is no member of its type: only its own attributes apply.
+            return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
+        }
+
         if (symbol is IMethodSymbol method)
         {
             if (method.AssociatedSymbol is { } associated)
@@ -366,7 +372,10 @@ internal sealed partial class ScopeIndex
             {
                 foreach (var interfaceMember in @interface.GetMembers())
                 {
-                    if (interfaceMember is not IMethodSymbol { IsStatic: false } || interfaceMember.IsSealed)
+                    // Instance members that are not sealed, and static abstract or virtual members, are implemented.
+                    if (interfaceMember is not IMethodSymbol method
+                        || interfaceMember.IsSealed
+                        || (method.IsStatic && !(method.IsAbstract || method.IsVirtual)))
                     {
                         continue;
                     }
@@ -394,7 +403,7 @@ internal sealed partial class ScopeIndex
         var typeName = method.ContainingType?.Name;
         return (typeName, method.Name) switch
         {
-            ("MethodBase" or "MethodInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
+            ("MethodBase" or "MethodInfo" or "ConstructorInfo", "Invoke") => IsNamespace(method.ContainingType!.ContainingNamespace, "System", "Reflection"),
             ("Activator", "CreateInstance") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             ("Type", "InvokeMember") => IsNamespace(method.ContainingType!.ContainingNamespace, "System"),
             _ => false,
@@ -431,7 +440,15 @@ internal sealed partial class ScopeIndex
         if (member.ContainingType?.TypeKind == TypeKind.Interface)
         {
             var implementation = receiverType.FindImplementationForInterfaceMember(member);
-            return implementation is not null && !SymbolEqualityComparer.Default.Equals(implementation, member) ? implementation : null;
+            if (implementation is null || SymbolEqualityComparer.Default.Equals(implementation, member))
+            {
+                return null;
+            }
+
+            // A virtual implementation in a base class runs as the receiver type's override of it.
+            return implementation.ContainingType?.TypeKind != TypeKind.Interface && ImplementationOn(receiverType, implementation) is { } overriding
+                ? overriding
+                : implementation;
         }
 
         if (!(member.IsVirtual || member.IsAbstract || member.IsOverride) || member is not IMethodSymbol method)

@@ -9,7 +9,7 @@ namespace PermissionAnalyzer.Engine;
 /// </summary>
 internal sealed class Site
 {
-    public Site(SyntaxNode node, ImmutableArray<ISymbol> targets, bool isDynamic, bool fromInitializer)
+    public Site(SyntaxNode node, ImmutableArray<SiteTarget> targets, bool isDynamic, bool fromInitializer)
     {
         Node = node;
         Targets = targets;
@@ -21,11 +21,29 @@ internal sealed class Site
     public SyntaxNode Node { get; }
 
     /// <summary>The member the compiler binds and, where the receiver rule applies, the receiver type's implementation.</summary>
-    public ImmutableArray<ISymbol> Targets { get; }
+    public ImmutableArray<SiteTarget> Targets { get; }
 
     /// <summary>A call through <c>dynamic</c>: what it reaches cannot be determined.</summary>
     public bool IsDynamic { get; }
 
     /// <summary>A field or property initializer folded into a constructor's facts.</summary>
     public bool FromInitializer { get; }
+}
+
+/// <summary>
+/// A member a site uses. Its declared requirement always counts; its body is followed only when it is the
+/// code that runs for the receiver (a bound virtual member whose receiver type overrides it is not followed).
+/// </summary>
+internal readonly struct SiteTarget
+{
+    public SiteTarget(ISymbol symbol, bool followsBody)
+    {
+        Symbol = symbol;
+        FollowsBody = followsBody;
+    }
+
+    public ISymbol Symbol { get; }
+
+    /// <summary>Whether the body that runs is this member's own (when it has one the engine can follow).</summary>
+    public bool FollowsBody { get; }
 }

@@ -13,6 +13,11 @@ internal static class SymbolNames
 
     public static string Member(ISymbol symbol)
     {
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction, ContainingSymbol: { } enclosing })
+        {
+            return Member(enclosing) + " (lambda)";
+        }
+
         var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
         var type = member.ContainingType;
         if (member is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName })

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,12 +13,12 @@ namespace PermissionAnalyzer.Engine;
 /// including the closed list of the compiler's implicit calls. Iterative, so deep expressions cannot
 /// overflow the stack. <c>nameof</c> is not use; attributes and doc comments are not in the operation tree.
 /// </summary>
-internal sealed class UseCollector
+internal sealed partial class UseCollector
 {
     private readonly ScopeIndex index;
     private readonly List<Site> sites;
     private readonly bool fromInitializer;
-    private readonly List<ISymbol> targets = new();
+    private readonly List<SiteTarget> targets = new();
 
     public UseCollector(ScopeIndex index, List<Site> sites, bool fromInitializer)
     {
@@ -66,7 +67,13 @@ internal sealed class UseCollector
         switch (operation)
         {
             case IInvocationOperation invocation:
-                if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && !IsImplicitBaseConstructorCall(invocation))
+                if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+                {
+                    // Its body is walked inline as this member's code; only its own [RequiresScope] is added here.
+                    AddDistinct(invocation.TargetMethod.OriginalDefinition, followsBody: false);
+                    Flush(invocation.Syntax);
+                }
+                else if (!IsImplicitBaseConstructorCall(invocation))
                 {
                     AddTarget(invocation.TargetMethod, invocation.Instance?.Type);
                     Flush(invocation.Syntax);
@@ -80,8 +87,24 @@ internal sealed class UseCollector
                 break;
 
             case IPropertyReferenceOperation propertyReference:
-                AddPropertyAccessors(propertyReference);
+                AddAccessors(propertyReference.Property, propertyReference.Instance?.Type, AccessKind(propertyReference));
                 Flush(propertyReference.Syntax);
+                break;
+
+            case IImplicitIndexerReferenceOperation implicitIndexer:
+                AddImplicitIndexer(implicitIndexer);
+                Flush(implicitIndexer.Syntax);
+                break;
+
+            case IListPatternOperation listPattern:
+                AddAccessors(listPattern.LengthSymbol, listPattern.InputType, (true, false));
+                AddAccessors(listPattern.IndexerSymbol, listPattern.InputType, (true, false));
+                Flush(listPattern.Syntax);
+                break;
+
+            case ISlicePatternOperation { SliceSymbol: { } slice } slicePattern:
+                AddAccessors(slice, (slicePattern.Parent as IListPatternOperation)?.InputType, (true, false));
+                Flush(slicePattern.Syntax);
                 break;
 
             case IEventReferenceOperation eventReference:
@@ -98,22 +121,43 @@ internal sealed class UseCollector
                 break;
 
             case IFieldReferenceOperation fieldReference:
-                AddTarget(fieldReference.Field, receiverType: null);
-                Flush(fieldReference.Syntax);
-                break;
-
-            case IMethodReferenceOperation methodReference when (index.Faults & EngineFaults.IgnoreMethodGroups) == 0:
-                if (methodReference.Method.MethodKind != MethodKind.LocalFunction)
+                if (!fieldReference.Field.IsConst)
                 {
-                    AddTarget(methodReference.Method, methodReference.Instance?.Type);
-                    Flush(methodReference.Syntax);
+                    // A constant (const field, enum member) is inlined: reading it runs nothing.
+                    AddTarget(fieldReference.Field, receiverType: null);
+                    Flush(fieldReference.Syntax);
                 }
 
                 break;
 
+            case IMethodReferenceOperation methodReference when (index.Faults & EngineFaults.IgnoreMethodGroups) == 0:
+                if (methodReference.Method.MethodKind == MethodKind.LocalFunction)
+                {
+                    AddDistinct(methodReference.Method.OriginalDefinition, followsBody: false);
+                }
+                else
+                {
+                    AddTarget(methodReference.Method, methodReference.Instance?.Type);
+                }
+
+                Flush(methodReference.Syntax);
+                break;
+
             case IBinaryOperation { OperatorMethod: { } method } binary:
                 AddTarget(method, receiverType: null);
+                if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+                {
+                    // `x && y` with a user-defined `&` first asks `operator false(x)` (`||` asks `operator true`), declared with it.
+                    var name = binary.OperatorKind == BinaryOperatorKind.ConditionalAnd ? WellKnownMemberNames.FalseOperatorName : WellKnownMemberNames.TrueOperatorName;
+                    AddOperators(method.ContainingType, name, parameterCount: 1);
+                }
+
                 Flush(binary.Syntax);
+                break;
+
+            case ITupleBinaryOperation tupleBinary:
+                AddTupleEquality(tupleBinary.LeftOperand.Type, tupleBinary.RightOperand.Type, tupleBinary.OperatorKind);
+                Flush(tupleBinary.Syntax);
                 break;
 
             case IUnaryOperation { OperatorMethod: { } method } unary:
@@ -121,9 +165,27 @@ internal sealed class UseCollector
                 Flush(unary.Syntax);
                 break;
 
-            case ICompoundAssignmentOperation { OperatorMethod: { } method } compound:
-                AddTarget(method, receiverType: null);
+            case ICompoundAssignmentOperation compound:
+                AddOperator(compound.OperatorMethod);
+                AddOperator(compound.InConversion.MethodSymbol);
+                AddOperator(compound.OutConversion.MethodSymbol);
                 Flush(compound.Syntax);
+                break;
+
+            case IArgumentOperation argument:
+                AddOperator(argument.InConversion.MethodSymbol);
+                AddOperator(argument.OutConversion.MethodSymbol);
+                Flush(argument.Syntax);
+                break;
+
+            case ICoalesceOperation coalesce:
+                AddOperator(coalesce.ValueConversion.MethodSymbol);
+                Flush(coalesce.Syntax);
+                break;
+
+            case IWithOperation with:
+                AddWith(with);
+                Flush(with.Syntax);
                 break;
 
             case IIncrementOrDecrementOperation { OperatorMethod: { } method } increment:
@@ -134,6 +196,17 @@ internal sealed class UseCollector
             case IConversionOperation { OperatorMethod: { } method } conversion:
                 AddTarget(method, receiverType: null);
                 Flush(conversion.Syntax);
+                break;
+
+            case IConversionOperation { Operand.Type: INamedTypeSymbol { IsTupleType: true } from, Type: INamedTypeSymbol { IsTupleType: true } to } conversion:
+                AddTupleElementConversions(from, to);
+                Flush(conversion.Syntax);
+                break;
+
+            case IAnonymousFunctionOperation { Symbol: { } lambda } function when !lambda.GetAttributes().IsEmpty:
+                // Turned into a delegate here: a lambda may carry [RequiresScope] itself (its body is this member's code).
+                AddDistinct(lambda, followsBody: false);
+                Flush(function.Syntax);
                 break;
 
             case IForEachLoopOperation forEach:
@@ -153,6 +226,11 @@ internal sealed class UseCollector
                 if (awaitInfo.GetAwaiterMethod is { } getAwaiter)
                 {
                     AddTarget(getAwaiter, await.Operation.Type);
+                }
+
+                if (awaitInfo.IsCompletedProperty?.GetMethod is { } isCompleted)
+                {
+                    AddTarget(isCompleted, awaitInfo.GetAwaiterMethod?.ReturnType);
                 }
 
                 if (awaitInfo.GetResultMethod is { } getResult)
@@ -181,29 +259,71 @@ internal sealed class UseCollector
             case IDynamicMemberReferenceOperation:
             case IDynamicObjectCreationOperation:
             case IDynamicIndexerAccessOperation:
-                if (!IsInsideDynamic(operation))
-                {
-                    sites.Add(new Site(operation.Syntax, ImmutableArray<ISymbol>.Empty, isDynamic: true, fromInitializer));
-                }
+                AddDynamic(operation);
+                break;
 
+            case IBinaryOperation or IUnaryOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IConversionOperation
+                when IsDynamicOperator(operation):
+                // An operator or conversion bound at run time may call the runtime type's user-defined one.
+                sites.Add(new Site(operation.Syntax, ImmutableArray<SiteTarget>.Empty, isDynamic: true, fromInitializer));
+                break;
+
+            // Collection expressions and `fixed` have no operation kind of their own in Roslyn 4.8 (newer hosts add one for
+            // collection expressions): they are read from the syntax, once, at the outermost operation of that syntax.
+            case { Syntax: CollectionExpressionSyntax collection } when IsOutermostOperationOf(operation):
+                AddCollectionExpression(collection, operation.SemanticModel);
+                break;
+
+            case { Syntax: FixedStatementSyntax fixedStatement } when IsOutermostOperationOf(operation):
+                AddFixed(fixedStatement, operation.SemanticModel);
                 break;
         }
     }
 
-    private void AddPropertyAccessors(IPropertyReferenceOperation reference)
+    /// <summary>A property's, indexer's or event's accessors as the access runs them; a method (<c>Slice</c>) is called.</summary>
+    private void AddAccessors(ISymbol? member, ITypeSymbol? receiverType, (bool Reads, bool Writes) access)
     {
-        var property = reference.Property;
-        var receiverType = reference.Instance?.Type;
-        var (reads, writes) = AccessKind(reference);
-        if (reads && property.GetMethod is { } getter)
+        switch (member)
         {
-            AddTarget(getter, receiverType);
+            case IPropertySymbol property:
+                if (access.Reads && Accessor(property, getter: true) is { } getter)
+                {
+                    AddTarget(getter, receiverType);
+                }
+
+                if (access.Writes && Accessor(property, getter: false) is { } setter)
+                {
+                    AddTarget(setter, receiverType);
+                }
+
+                break;
+
+            case IMethodSymbol method:
+                AddTarget(method, receiverType);
+                break;
+        }
+    }
+
+    /// <summary>The accessor that runs: an override declaring only one accessor inherits the other from the property it overrides.</summary>
+    private static IMethodSymbol? Accessor(IPropertySymbol property, bool getter)
+    {
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            if ((getter ? current.GetMethod : current.SetMethod) is { } accessor)
+            {
+                return accessor;
+            }
         }
 
-        if (writes && property.SetMethod is { } setter)
-        {
-            AddTarget(setter, receiverType);
-        }
+        return null;
+    }
+
+    /// <summary><c>x[^1]</c>, <c>x[1..]</c>: the length and the int indexer (or <c>Slice</c>) the compiler calls instead.</summary>
+    private void AddImplicitIndexer(IImplicitIndexerReferenceOperation reference)
+    {
+        var receiverType = reference.Instance.Type;
+        AddAccessors(reference.LengthSymbol, receiverType, (true, false));
+        AddAccessors(reference.IndexerSymbol, receiverType, AccessKind(reference));
     }
 
     private static (bool Reads, bool Writes) AccessKind(IOperation reference)
@@ -214,107 +334,81 @@ internal sealed class UseCollector
                 return (false, true);
             case ICompoundAssignmentOperation compound when compound.Target == reference:
             case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
-            case IIncrementOrDecrementOperation:
+            case IIncrementOrDecrementOperation increment when increment.Target == reference:
                 return (true, true);
+            case ITupleOperation when IsDeconstructionTarget(reference):
+                return (false, true);
             default:
                 return (true, false);
         }
     }
 
-    private void AddForEach(IForEachLoopOperation forEach)
+    /// <summary>Whether the operation is an element of the (possibly nested) target tuple of a deconstructing assignment.</summary>
+    private static bool IsDeconstructionTarget(IOperation operation)
     {
-        if (forEach.Syntax is not CommonForEachStatementSyntax syntax || forEach.SemanticModel is not { } model)
+        var current = operation;
+        while (current.Parent is ITupleOperation tuple)
         {
-            return;
+            current = tuple;
         }
 
-        var info = model.GetForEachStatementInfo(syntax);
-        var collectionType = model.GetTypeInfo(syntax.Expression).Type;
-        if (info.GetEnumeratorMethod is { } getEnumerator)
-        {
-            AddTarget(getEnumerator, collectionType);
-        }
-
-        var enumeratorType = info.GetEnumeratorMethod?.ReturnType;
-        if (info.MoveNextMethod is { } moveNext)
-        {
-            AddTarget(moveNext, enumeratorType);
-        }
-
-        if (info.CurrentProperty?.GetMethod is { } current)
-        {
-            AddTarget(current, enumeratorType);
-        }
-
-        if (syntax is ForEachVariableStatementSyntax deconstructing)
-        {
-            AddDeconstruction(model.GetDeconstructionInfo(deconstructing), info.ElementType);
-        }
-
-        Flush(syntax.Expression);
+        return current.Parent is IDeconstructionAssignmentOperation assignment && assignment.Target == current;
     }
 
-    private void AddDispose(IOperation resources, bool isAsynchronous)
+    /// <summary>
+    /// A call through <c>dynamic</c> is reported once, at its outermost dynamic operation. When the compiler knows the
+    /// candidate members (a static method group, a receiver of a known type, a constructor), each one counts as used.
+    /// </summary>
+    private void AddDynamic(IOperation operation)
     {
-        if (resources is IVariableDeclarationGroupOperation group)
+        var inside = IsInsideDynamic(operation);
+        if (!(operation is IDynamicMemberReferenceOperation && operation.Parent is IDynamicInvocationOperation invocation && invocation.Operation == operation))
         {
-            foreach (var declaration in group.Declarations)
+            ITypeSymbol? receiverType = operation switch
             {
-                foreach (var declarator in declaration.Declarators)
+                IDynamicInvocationOperation { Operation: IDynamicMemberReferenceOperation member } => member.Instance?.Type,
+                IDynamicMemberReferenceOperation member => member.Instance?.Type,
+                IDynamicIndexerAccessOperation indexer => indexer.Operation.Type,
+                _ => null,
+            };
+
+            if (receiverType is { TypeKind: TypeKind.Dynamic })
+            {
+                receiverType = null;
+            }
+
+            if (operation is IDynamicObjectCreationOperation { Type: INamedTypeSymbol created })
+            {
+                foreach (var constructor in created.InstanceConstructors)
                 {
-                    AddDisposeOf(declarator.Symbol.Type, isAsynchronous);
-                    Flush(declarator.Syntax);
+                    AddTarget(constructor, receiverType: null);
                 }
             }
+            else if (operation.SemanticModel is { } model)
+            {
+                var info = model.GetSymbolInfo(operation.Syntax);
+                if (info.Symbol is { } single)
+                {
+                    AddAccessors(single, receiverType, AccessKind(operation));
+                }
+                else if (info.CandidateReason == CandidateReason.LateBound)
+                {
+                    foreach (var candidate in info.CandidateSymbols)
+                    {
+                        AddAccessors(candidate, receiverType, AccessKind(operation));
+                    }
+                }
+            }
+        }
+
+        if (!inside)
+        {
+            sites.Add(new Site(operation.Syntax, targets.ToImmutableArray(), isDynamic: true, fromInitializer));
+            targets.Clear();
         }
         else
         {
-            AddDisposeOf(resources.Type, isAsynchronous);
-            Flush(resources.Syntax);
-        }
-    }
-
-    private void AddDisposeOf(ITypeSymbol? resourceType, bool isAsynchronous)
-    {
-        if (resourceType is null)
-        {
-            return;
-        }
-
-        var disposeMethod = isAsynchronous ? index.AsyncDisposeMethod : index.DisposeMethod;
-        if (disposeMethod is null)
-        {
-            return;
-        }
-
-        if (resourceType.IsRefLikeType)
-        {
-            // Pattern-based Dispose of ref structs: the instance method the compiler looks up by name.
-            foreach (var member in resourceType.GetMembers(disposeMethod.Name))
-            {
-                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0 } candidate)
-                {
-                    AddTarget(candidate, receiverType: null);
-                    return;
-                }
-            }
-
-            return;
-        }
-
-        AddTarget(disposeMethod, resourceType);
-    }
-
-    private void AddDeconstruction(DeconstructionInfo info, ITypeSymbol? valueType)
-    {
-        if (info.Method is { } method)
-        {
-            AddTarget(method, valueType);
-        }
-
-        foreach (var nested in info.Nested)
-        {
-            AddDeconstruction(nested, valueType: null);
+            Flush(operation.Syntax);
         }
     }
 
@@ -324,25 +418,32 @@ internal sealed class UseCollector
     /// </summary>
     private void AddTarget(ISymbol member, ITypeSymbol? receiverType)
     {
-        var bound = member.OriginalDefinition;
-        AddDistinct(bound);
-        if (receiverType is not null && ScopeIndex.ImplementationOn(receiverType, member) is { } implementation)
+        var implementation = receiverType is null ? null : ScopeIndex.ImplementationOn(receiverType, member);
+
+        // The bound member's declared requirement counts; its body only when it is the code that runs on this receiver.
+        AddDistinct(member.OriginalDefinition, followsBody: implementation is null);
+        if (implementation is not null)
         {
-            AddDistinct(implementation.OriginalDefinition);
+            AddDistinct(implementation.OriginalDefinition, followsBody: true);
         }
     }
 
-    private void AddDistinct(ISymbol symbol)
+    private void AddDistinct(ISymbol symbol, bool followsBody)
     {
-        foreach (var existing in targets)
+        for (var i = 0; i < targets.Count; i++)
         {
-            if (SymbolEqualityComparer.Default.Equals(existing, symbol))
+            if (SymbolEqualityComparer.Default.Equals(targets[i].Symbol, symbol))
             {
+                if (followsBody && !targets[i].FollowsBody)
+                {
+                    targets[i] = new SiteTarget(symbol, followsBody: true);
+                }
+
                 return;
             }
         }
 
-        targets.Add(symbol);
+        targets.Add(new SiteTarget(symbol, followsBody));
     }
 
     private void Flush(SyntaxNode node)
@@ -364,6 +465,44 @@ internal sealed class UseCollector
         invocation.IsImplicit
         && invocation.TargetMethod.MethodKind == MethodKind.Constructor
         && invocation.Syntax is ConstructorDeclarationSyntax;
+
+    /// <summary>
+    /// An operator or conversion on a <c>dynamic</c> operand, bound at run time. Reported where its dynamic operand
+    /// is a plain value: an operand that is itself a dynamic operation is reported there already.
+    /// </summary>
+    private static bool IsDynamicOperator(IOperation operation)
+    {
+        var operands = operation switch
+        {
+            IBinaryOperation { OperatorMethod: null } binary => new[] { binary.LeftOperand, binary.RightOperand },
+            IUnaryOperation { OperatorMethod: null } unary => new[] { unary.Operand },
+            ICompoundAssignmentOperation { OperatorMethod: null } compound => new[] { compound.Target, compound.Value },
+            IIncrementOrDecrementOperation { OperatorMethod: null } increment => new[] { increment.Target },
+            IConversionOperation { OperatorMethod: null, Type: { TypeKind: not TypeKind.Dynamic, SpecialType: not SpecialType.System_Object } } conversion => new[] { conversion.Operand },
+            _ => System.Array.Empty<IOperation>(),
+        };
+
+        var dynamicOperand = false;
+        foreach (var operand in operands)
+        {
+            if (operand.Type is { TypeKind: TypeKind.Dynamic })
+            {
+                // A dynamic operand produced by a dynamic operation or operator (not recursed into: chains may be deep).
+                if (operand is IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation
+                    or IBinaryOperation or IUnaryOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation)
+                {
+                    return false;
+                }
+
+                dynamicOperand = true;
+            }
+        }
+
+        return dynamicOperand;
+    }
+
+    private static bool IsOutermostOperationOf(IOperation operation) =>
+        operation.Parent is null || operation.Parent.Syntax != operation.Syntax;
 
     private static bool IsInsideDynamic(IOperation operation) => operation.Parent switch
     {

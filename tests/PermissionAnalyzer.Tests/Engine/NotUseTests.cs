@@ -59,4 +59,40 @@ public class NotUseTests
             new[] { Apis, source },
             Verify.Diagnostic("PA0002").WithLocation(0).WithArguments("Partner", "messages:delete", "no code uses"));
     }
+
+    [Fact]
+    public async Task ReadingAConstantOrAnEnumMember_IsNotUse()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [RequiresScope("config:read")]
+            public static class Settings
+            {
+                public const string Region = "eu";
+
+                public static string Endpoint = "https://example.com";
+
+                public enum Tier
+                {
+                    Free,
+                    Paid,
+                }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public string Region() => Settings.Region;
+
+                public Settings.Tier Level() => Settings.Tier.Paid;
+
+                public string Endpoint() => {|#0:Settings.Endpoint|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Endpoint", "config:read", "Settings.Endpoint", "Partner"));
+    }
 }

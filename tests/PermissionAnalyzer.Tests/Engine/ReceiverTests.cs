@@ -252,4 +252,182 @@ public class ReceiverTests
             source,
             Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.ViaDerived", "messages:read", "ThreadLoader.Load → MessagesApi.ReadThread", "Partner"));
     }
+
+    [Fact]
+    public async Task StaticImplementationsOfStaticAbstractOrVirtualInterfaceMembers_InheritTheRequirement()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public interface IFactory<T> where T : IFactory<T>
+            {
+                [RequiresScope("items:create")] static abstract T Create();
+
+                [RequiresScope("items:count")] static virtual int Count() => 0;
+
+                [RequiresScope("items:merge")] static abstract T operator +(T a, T b);
+            }
+
+            public sealed class Item : IFactory<Item>
+            {
+                public static Item Create() => new Item();
+
+                public static int Count() => 1;
+
+                public static Item operator +(Item a, Item b) => a;
+            }
+
+            public sealed class Other : IFactory<Other>
+            {
+                static Other IFactory<Other>.Create() => new Other();
+
+                public static Other operator +(Other a, Other b) => a;
+            }
+
+            public static class Factories
+            {
+                public static T Make<T>() where T : IFactory<T> => T.Create();
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Item Make() => {|#0:Item.Create()|};
+
+                public int Count() => {|#1:Item.Count()|};
+
+                public Item Merge(Item a, Item b) => {|#2:a + b|};
+
+                public Other ViaGeneric() => {|#3:Factories.Make<Other>()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Make", "items:create", "Item.Create", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.Count", "items:count", "Item.Count", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(2).WithArguments("Partner.Merge", "items:merge", "Item.operator +", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(3).WithArguments("Partner.ViaGeneric", "items:create", "Factories.Make → IFactory.Create", "Partner"));
+    }
+
+    [Fact]
+    public async Task OverrideThatDoesNotCallBase_CountsTheBaseRequirementButNotTheBaseBody()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Store
+            {
+                [RequiresScope("store:write")] public static void Write() { }
+            }
+
+            public class Sync
+            {
+                [RequiresScope("sync:run")] public virtual void Run() => Store.Write();
+            }
+
+            public sealed class ReadSync : Sync
+            {
+                public override void Run() { }
+            }
+
+            public sealed class FullSync : Sync
+            {
+                public override void Run() => base.Run();
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Read() => {|#0:new ReadSync().Run()|};
+
+                public void Full() => {|#1:new FullSync().Run()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Read", "sync:run", "ReadSync.Run", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.Full", "store:write", "FullSync.Run → Sync.Run → Store.Write", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.Full", "sync:run", "FullSync.Run", "Partner"));
+    }
+
+    [Fact]
+    public async Task DefaultInterfaceBodyOverriddenByTheReceiverClass_IsNotFollowed()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public static class Store
+            {
+                [RequiresScope("store:wipe")] public static void Wipe() { }
+            }
+
+            public interface IWipingDisposable : IDisposable
+            {
+                void IDisposable.Dispose() => Store.Wipe();
+            }
+
+            public sealed class Quiet : IWipingDisposable
+            {
+                public void Dispose() { }
+            }
+
+            public sealed class Loud : IWipingDisposable
+            {
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Calm()
+                {
+                    using var quiet = new Quiet();
+                }
+
+                public void Noisy()
+                {
+                    using var {|#0:loud = new Loud()|};
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Noisy", "store:wipe", "IWipingDisposable.Dispose → Store.Wipe", "Partner"));
+    }
+
+    [Fact]
+    public async Task InterfaceMemberImplementedVirtuallyInABaseClass_CountsTheReceiverTypesOverride()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public class Connection : IDisposable
+            {
+                public virtual void Dispose() { }
+            }
+
+            public sealed class PurgingConnection : Connection
+            {
+                [RequiresScope("cache:purge")] public override void Dispose() { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Run()
+                {
+                    using var {|#0:connection = new PurgingConnection()|};
+                    using var plain = new Connection();
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "cache:purge", "PurgingConnection.Dispose", "Partner"));
+    }
 }

@@ -241,4 +241,73 @@ public class RobustInputTests
 
         await Verify.Test(source).RunningOnce().RunAsync();
     }
+
+    [Fact]
+    public async Task BrokenImplicitShapes_AnalyzeWithoutThrowing()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using PermissionAnalyzer;
+
+            public static class MessagesApi
+            {
+                [RequiresScope("messages:read")] public static string ReadThread(string id) => id;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public async Task Run(Unknown thing, dynamic value, object plain)
+                {
+                    var last = thing[^1];
+                    var rest = plain[1..];
+                    var copy = plain with { Name = 1 };
+                    await using var resource = new Missing();
+                    await foreach (var item in thing) { }
+                    var matched = plain is [var first, .. var middle];
+                    (thing.Name, plain.Other) = (1, 2);
+                    (Nowhere.Value, var x) = thing;
+                    Missing.Call(value);
+                    new Missing(value);
+                    Unknown list = [1, .. thing];
+                    var same = (thing, 1) == (plain, 1);
+                    (decimal, int) pair = (thing, 1);
+                    var read = {|#0:MessagesApi.ReadThread("t")|};
+                    fixed (int* pointer = thing) { }
+                    Local({|#1:value|});
+                    void Local(int n) { }
+                }
+            }
+            """;
+
+        await Verify.Test(source)
+            .IgnoringCompilerDiagnostics()
+            .Expecting(
+                Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:read", "MessagesApi.ReadThread", "Partner"),
+                Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DeepDynamicExpressionsAndNestedTuples_DoNotOverflow()
+    {
+        var sum = "{|#0:value + value|}" + string.Concat(System.Linq.Enumerable.Repeat(" + value", 3000));
+        var tuple = string.Concat(System.Linq.Enumerable.Repeat("(", 200)) + "1, 2" + string.Concat(System.Linq.Enumerable.Repeat(", 3)", 200));
+        var source = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public object Run(dynamic value) => {{sum}};
+
+                public bool Same() => {{tuple}} == {{tuple}};
+            }
+            """;
+
+        await Verify.Test(source)
+            .RunningOnce()
+            .Expecting(Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "a dynamic call", "Partner"))
+            .RunAsync();
+    }
 }

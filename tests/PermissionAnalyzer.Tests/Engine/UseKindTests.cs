@@ -990,4 +990,637 @@ public class UseKindTests
             NotGranted(0, "Partner.Run", "files:commit", "Upload.DisposeAsync"),
             NotGranted(1, "Partner.Run", "changes:read", "Changes.GetAsyncEnumerator"));
     }
+
+    [Fact]
+    public async Task DeconstructingAssignmentIntoAProperty_UsesItsSetterNotItsGetter()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Mailbox
+            {
+                public string Subject
+                {
+                    [RequiresScope("mail:read")] get => "";
+                    [RequiresScope("mail:write")] set { }
+                }
+            }
+
+            public sealed class Draft
+            {
+                public void Deconstruct(out string subject, out int size)
+                {
+                    subject = "";
+                    size = 0;
+                }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Run(Mailbox box, Draft draft)
+                {
+                    int size;
+                    ({|#0:box.Subject|}, size) = ("hello", 1);
+                    (({|#1:box.Subject|}, size), size) = (("hello", 1), 2);
+                    ({|#2:box.Subject|}, size) = draft;
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Run", "mail:write", "Mailbox.Subject"),
+            NotGranted(1, "Partner.Run", "mail:write", "Mailbox.Subject"),
+            NotGranted(2, "Partner.Run", "mail:write", "Mailbox.Subject"));
+    }
+
+    [Fact]
+    public async Task AwaitUsingOfAPatternDisposeAsync_UsesIt()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using PermissionAnalyzer;
+
+            public sealed class Upload
+            {
+                [RequiresScope("files:commit")] public ValueTask DisposeAsync() => default;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public async Task Run(Upload existing)
+                {
+                    await using var {|#0:upload = new Upload()|};
+                    await using ({|#1:existing|})
+                    {
+                    }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Run", "files:commit", "Upload.DisposeAsync"),
+            NotGranted(1, "Partner.Run", "files:commit", "Upload.DisposeAsync"));
+    }
+
+    [Fact]
+    public async Task UsingOfARefStructAndAwaitForeach_UseTheirPatternMembers()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using PermissionAnalyzer;
+
+            public ref struct Lease
+            {
+                [RequiresScope("locks:release")] public void Dispose() { }
+            }
+
+            public sealed class Changes
+            {
+                public ChangeCursor GetAsyncEnumerator() => new ChangeCursor();
+            }
+
+            public sealed class ChangeCursor
+            {
+                public string Current { [RequiresScope("changes:read")] get => ""; }
+
+                [RequiresScope("changes:next")] public ValueTask<bool> MoveNextAsync() => new ValueTask<bool>(false);
+
+                [RequiresScope("changes:close")] public ValueTask DisposeAsync() => default;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public async Task Run(Changes changes)
+                {
+                    Hold();
+                    await foreach (var change in {|#1:changes|})
+                    {
+                    }
+                }
+
+                private static void Hold()
+                {
+                    using var {|#0:lease = new Lease()|};
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Hold", "locks:release", "Lease.Dispose"),
+            NotGranted(1, "Partner.Run", "changes:close", "ChangeCursor.DisposeAsync"),
+            NotGranted(1, "Partner.Run", "changes:next", "ChangeCursor.MoveNextAsync"),
+            NotGranted(1, "Partner.Run", "changes:read", "ChangeCursor.Current"));
+    }
+
+    [Fact]
+    public async Task IndexFromEndAndRanges_UseTheLengthAndTheIndexerOrSliceTheyBindTo()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Thread
+            {
+                public int Length { [RequiresScope("thread:count")] get => 0; }
+
+                public string this[int index]
+                {
+                    [RequiresScope("thread:read")] get => "";
+                    [RequiresScope("thread:edit")] set { }
+                }
+
+                [RequiresScope("thread:slice")] public Thread Slice(int start, int length) => this;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public string Last(Thread thread) => {|#0:thread[^1]|};
+
+                public void Edit(Thread thread) => {|#1:thread[^1]|} = "";
+
+                public Thread Rest(Thread thread) => {|#2:thread[1..]|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Last", "thread:count", "Thread.Length"),
+            NotGranted(0, "Partner.Last", "thread:read", "Thread.this[]"),
+            NotGranted(1, "Partner.Edit", "thread:count", "Thread.Length"),
+            NotGranted(1, "Partner.Edit", "thread:edit", "Thread.this[]"),
+            NotGranted(2, "Partner.Rest", "thread:count", "Thread.Length"),
+            NotGranted(2, "Partner.Rest", "thread:slice", "Thread.Slice"));
+    }
+
+    [Fact]
+    public async Task ListPatterns_UseTheLengthTheIndexerAndSlice()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Thread
+            {
+                public int Count { [RequiresScope("thread:count")] get => 0; }
+
+                public string this[int index] { [RequiresScope("thread:read")] get => ""; }
+
+                [RequiresScope("thread:slice")] public Thread Slice(int start, int length) => this;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public bool Ends(Thread thread) => thread is {|#0:[var first, .., var last]|};
+
+                public bool Middle(Thread thread) => thread is {|#1:[_, {|#2:.. var middle|}]|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Ends", "thread:count", "Thread.Count"),
+            NotGranted(0, "Partner.Ends", "thread:read", "Thread.this[]"),
+            NotGranted(1, "Partner.Middle", "thread:count", "Thread.Count"),
+            NotGranted(1, "Partner.Middle", "thread:read", "Thread.this[]"),
+            NotGranted(2, "Partner.Middle", "thread:slice", "Thread.Slice"));
+    }
+
+    [Fact]
+    public async Task AnnotatedLocalFunction_IsUseWhenInvokedOrTurnedIntoADelegate()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            [RequiresScope("partner:all")]
+            public sealed class Partner
+            {
+                public Action Run()
+                {
+                    {|#0:Purge()|};
+                    return {|#1:Purge|};
+
+                    [RequiresScope("messages:purge")] static void Purge() { }
+                }
+
+                public void Unused()
+                {
+                    [RequiresScope("messages:purge")] static void Purge() { }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Run", "messages:purge", "Partner.Purge"),
+            NotGranted(1, "Partner.Run", "messages:purge", "Partner.Purge"));
+    }
+
+    [Fact]
+    public async Task FieldLikeEventInitializer_IsCodeOfItsOwner()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public static class Hooks
+            {
+                [RequiresScope("hooks:create")] public static Action Make() => () => { };
+            }
+
+            public sealed class Feed
+            {
+                public event Action Changed = Hooks.Make();
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public event Action Changed = {|#0:Hooks.Make()|};
+
+                public Feed Open() => {|#1:new Feed()|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Changed", "hooks:create", "Hooks.Make"),
+            NotGranted(1, "Partner.Open", "hooks:create", "Feed.Feed → Hooks.Make"));
+    }
+
+    [Fact]
+    public async Task ImplicitConversionsTheTreeDoesNotShow_AreUse()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using PermissionAnalyzer;
+
+            public readonly struct Money
+            {
+                [RequiresScope("fx:read")] public static implicit operator decimal(Money money) => 0;
+
+                [RequiresScope("fx:write")] public static implicit operator Money(decimal value) => default;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public decimal Sum(List<Money> amounts)
+                {
+                    decimal sum = 0;
+                    foreach (decimal amount in {|#0:amounts|})
+                    {
+                        sum += amount;
+                    }
+
+                    return sum;
+                }
+
+                public void Add(ref Money money) => {|#1:money += 1m|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Sum", "fx:read", "Money.implicit operator decimal"),
+            NotGranted(1, "Partner.Add", "fx:read", "Money.implicit operator decimal"),
+            NotGranted(1, "Partner.Add", "fx:write", "Money.implicit operator Money"));
+    }
+
+    [Fact]
+    public async Task WithExpression_UsesTheCloneAndTheCopyConstructorWrittenForIt()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public record Contact(string Name)
+            {
+                [RequiresScope("contacts:copy")]
+                protected Contact(Contact original)
+                {
+                    Name = original.Name;
+                }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Contact Rename(Contact contact) => {|#0:contact with { Name = "x" }|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Rename", "contacts:copy", "Contact.Contact"));
+    }
+
+    [Fact]
+    public async Task InterpolatedStringHandler_UsesItsConstructorAndAppendMethods()
+    {
+        const string source = """
+            using System.Runtime.CompilerServices;
+            using PermissionAnalyzer;
+
+            [InterpolatedStringHandler]
+            public ref struct AuditHandler
+            {
+                [RequiresScope("audit:open")] public AuditHandler(int literalLength, int formattedCount) { }
+
+                [RequiresScope("audit:text")] public void AppendLiteral(string text) { }
+
+                [RequiresScope("audit:value")] public void AppendFormatted<T>(T value) { }
+            }
+
+            public static class Audit
+            {
+                public static void Write(AuditHandler handler) { }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Run(int id) => Audit.Write({|#0:$"{|#1:id |}{|#2:{id}|}"|});
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Run", "audit:open", "AuditHandler.AuditHandler"),
+            NotGranted(1, "Partner.Run", "audit:text", "AuditHandler.AppendLiteral"),
+            NotGranted(2, "Partner.Run", "audit:value", "AuditHandler.AppendFormatted"));
+    }
+
+    [Fact]
+    public async Task TupleEqualityAndShortCircuitOperators_UseTheUserDefinedOperators()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public readonly struct Flag
+            {
+                [RequiresScope("flags:compare")] public static bool operator ==(Flag a, Flag b) => true;
+
+                public static bool operator !=(Flag a, Flag b) => false;
+
+                [RequiresScope("flags:and")] public static Flag operator &(Flag a, Flag b) => a;
+
+                [RequiresScope("flags:test")] public static bool operator true(Flag flag) => true;
+
+                [RequiresScope("flags:false")] public static bool operator false(Flag flag) => false;
+
+                public override bool Equals(object? obj) => false;
+
+                public override int GetHashCode() => 0;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public bool Same(Flag a, Flag b) => {|#0:(a, 1) == (b, 1)|};
+
+                public bool Both(Flag a, Flag b) => {|#1:{|#2:a && b|}|} ? true : false;
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Same", "flags:compare", "Flag.operator =="),
+            NotGranted(1, "Partner.Both", "flags:test", "Flag.operator true"),
+            NotGranted(2, "Partner.Both", "flags:and", "Flag.operator &"),
+            NotGranted(2, "Partner.Both", "flags:false", "Flag.operator false"));
+    }
+
+    [Fact]
+    public async Task CollectionExpressions_UseTheBuilderOrTheConstructorAndAdd()
+    {
+        const string source = """
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using PermissionAnalyzer;
+
+            public sealed class Recipients : IEnumerable<string>
+            {
+                [RequiresScope("contacts:write")] public void Add(string contact) { }
+
+                public IEnumerator<string> GetEnumerator() => new List<string>().GetEnumerator();
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            [CollectionBuilder(typeof(Labels), nameof(Labels.Create))]
+            public sealed class Labels : IEnumerable<string>
+            {
+                [RequiresScope("labels:create")] public static Labels Create(ReadOnlySpan<string> items) => new Labels();
+
+                public IEnumerator<string> GetEnumerator() => new List<string>().GetEnumerator();
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Recipients To() => {|#0:["alice", "bob"]|};
+
+                public Labels Tags() => {|#1:["urgent"]|};
+
+                public int[] None() => [1, 2];
+
+                public string[] Spread(Feed feed) => {|#2:[.. feed]|};
+            }
+
+            public sealed class Feed
+            {
+                [RequiresScope("feed:open")] public FeedCursor GetEnumerator() => new FeedCursor();
+            }
+
+            public sealed class FeedCursor
+            {
+                public string Current => "";
+
+                public bool MoveNext() => false;
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.To", "contacts:write", "Recipients.Add"),
+            NotGranted(1, "Partner.Tags", "labels:create", "Labels.Create"),
+            NotGranted(2, "Partner.Spread", "feed:open", "Feed.GetEnumerator"));
+    }
+
+    [Fact]
+    public async Task FixedStatement_UsesGetPinnableReference()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Buffer
+            {
+                private int value;
+
+                [RequiresScope("memory:pin")] public ref int GetPinnableReference() => ref value;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public unsafe int Read(Buffer buffer)
+                {
+                    fixed (int* pointer = {|#0:buffer|})
+                    {
+                        return *pointer;
+                    }
+                }
+            }
+            """;
+
+        var test = Verify.Test(source).Expecting(NotGranted(0, "Partner.Read", "memory:pin", "Buffer.GetPinnableReference"));
+        test.SolutionTransforms.Add((solution, projectId) =>
+            solution.WithProjectCompilationOptions(projectId, ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithAllowUnsafe(true)));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PropertyPatternAndOverrideOfOneAccessor_UseTheAccessorThatRuns()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public class Profile
+            {
+                public virtual string Email
+                {
+                    [RequiresScope("profile:read")] get => "";
+                    [RequiresScope("profile:write")] set { }
+                }
+            }
+
+            public sealed class CachedProfile : Profile
+            {
+                public override string Email { get => ""; }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public bool IsEmpty(Profile profile) => profile is { {|#0:Email|}: "" };
+
+                public void Clear(CachedProfile profile) => {|#1:profile.Email|} = "";
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.IsEmpty", "profile:read", "Profile.Email"),
+            NotGranted(1, "Partner.Clear", "profile:write", "Profile.Email"));
+    }
+
+    [Fact]
+    public async Task AnnotatedLambda_IsUseWhereItIsTurnedIntoADelegate()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public Action Purge() => {|#0:[RequiresScope("messages:purge")] () => { }|};
+
+                public Action Plain() => () => { };
+            }
+            """;
+
+        await Verify.AnalyzerAsync(source, NotGranted(0, "Partner.Purge", "messages:purge", "Partner.Purge (lambda)"));
+    }
+
+    [Fact]
+    public async Task TupleConversionsAndQueryExpressions_UseTheMembersTheyRunImplicitly()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public readonly struct Money
+            {
+                [RequiresScope("fx:read")] public static implicit operator decimal(Money money) => 0;
+            }
+
+            public sealed class Feed
+            {
+                [RequiresScope("feed:query")] public Feed Select(Func<string, string> selector) => this;
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public (decimal, int) Convert((Money, int) pair) => {|#0:pair|};
+
+                public Feed Query(Feed feed) => from item in feed {|#1:select item|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Convert", "fx:read", "Money.implicit operator decimal"),
+            NotGranted(1, "Partner.Query", "feed:query", "Feed.Select"));
+    }
+
+    [Fact]
+    public async Task UsingOfANullableStructAndDeconstructionIntoConvertedParts_UseDisposeAndTheConversions()
+    {
+        const string source = """
+            using System;
+            using PermissionAnalyzer;
+
+            public struct Lease : IDisposable
+            {
+                [RequiresScope("locks:release")] public void Dispose() { }
+            }
+
+            public readonly struct Money
+            {
+                [RequiresScope("fx:read")] public static implicit operator decimal(Money money) => 0;
+            }
+
+            public sealed class Invoice
+            {
+                public void Deconstruct(out Money total, out int lines)
+                {
+                    total = default;
+                    lines = 0;
+                }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Hold(Lease? lease)
+                {
+                    using ({|#0:lease|})
+                    {
+                    }
+                }
+
+                public decimal Total(Invoice invoice)
+                {
+                    {|#1:(decimal total, int lines) = invoice|};
+                    return total;
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            NotGranted(0, "Partner.Hold", "locks:release", "Lease.Dispose"),
+            NotGranted(1, "Partner.Total", "fx:read", "Money.implicit operator decimal"));
+    }
 }

@@ -166,4 +166,97 @@ public class PA0009Tests
 
         await Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task DynamicCallWithKnownCandidates_CountsEveryCandidateAndIsStillUndetermined()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public sealed class Api
+            {
+                public Api() { }
+
+                [RequiresScope("api:open")] public Api(int port) { }
+
+                [RequiresScope("messages:send")] public static void Send(int id) { }
+
+                [RequiresScope("messages:post")] public static void Send(string text) { }
+
+                [RequiresScope("messages:delete")] public void Delete(int id) { }
+
+                public string this[int index] { [RequiresScope("messages:read")] get => ""; }
+            }
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public void Run(dynamic value, Api api)
+                {
+                    {|#0:Api.Send(value)|};
+                    {|#1:api.Delete(value)|};
+                    {|#2:new Api(value)|};
+                    var text = {|#3:api[value]|};
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:post", "Api.Send", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Partner.Run", "messages:send", "Api.Send", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(1).WithArguments("Partner.Run", "messages:delete", "Api.Delete", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(2).WithArguments("Partner.Run", "api:open", "Api.Api", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(2).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0004").WithLocation(3).WithArguments("Partner.Run", "messages:read", "Api.this[]", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(3).WithArguments("Partner.Run", "a dynamic call", "Partner"));
+    }
+
+    [Fact]
+    public async Task ConstructorInfoInvoke_IsAReflectionEntryPoint()
+    {
+        const string source = """
+            using System.Reflection;
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public object Run(ConstructorInfo constructor) => {|#0:constructor.Invoke(new object[0])|};
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "ConstructorInfo.Invoke", "Partner"));
+    }
+
+    [Fact]
+    public async Task OperatorsAndConversionsOnDynamicValues_AreUndetermined()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [GrantedScopes]
+            public sealed class Partner
+            {
+                public object Run(dynamic amount, dynamic other)
+                {
+                    var sum = {|#0:amount + 1|};
+                    int total = {|#1:other|};
+                    object boxed = amount;
+                    dynamic same = amount;
+                    return {|#2:amount.Next()|} + 1;
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(1).WithArguments("Partner.Run", "a dynamic call", "Partner"),
+            Verify.Diagnostic("PA0009").WithLocation(2).WithArguments("Partner.Run", "a dynamic call", "Partner"));
+    }
 }
