@@ -69,6 +69,10 @@ internal sealed class ScopeCatalog
 
     public ImmutableArray<Implication> Implications { get; }
 
+    /// <summary>A catalog of the given implications alone, stated nowhere in particular (property tests).</summary>
+    public static ScopeCatalog FromImplications(IEnumerable<(string Scope, string Implied)> implications) =>
+        new(implications.Select(i => new Implication(i.Scope, i.Implied, null, 0, null)).ToImmutableArray(), ImmutableHashSet<string>.Empty);
+
     public bool IsEmpty => Implications.IsEmpty && destructive.IsEmpty;
 
     /// <summary>Whether holding <paramref name="scope"/> grants a different scope <paramref name="implied"/>, transitively.</summary>

@@ -43,19 +43,93 @@ internal readonly struct GrantVerdict
 internal sealed class GrantJudge
 {
     private readonly ImmutableArray<string> grants;
-    private readonly ImmutableArray<string> usedTerms;
-    private readonly ScopeCatalog catalog;
     private readonly LeastCover least;
     private readonly Dictionary<string, GrantVerdict> verdicts = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Judges every granted scope at once, so that what the fixes keep covers every use the grant covers, even
+    /// when several scopes outside L cover the same use. Three steps:
+    /// 1. what "Narrow grant" keeps for sure: the granted scopes of L, and the scopes of L each wildcard covers;
+    /// 2. per other granted scope, in declaration order: already granted by a granted scope of L; else broader
+    ///    than needed when it implies scopes of L, its replacement being those scopes when they and what is kept
+    ///    cover every use it covers (then they are kept; else the scope itself is);
+    /// 3. per used term the grant covers and the kept scopes do not, in ordinal order, the first granted scope
+    ///    that covers it is used, and kept.
+    /// </summary>
     public GrantJudge(ImmutableArray<string> grants, ImmutableArray<string> usedTerms, ScopeCatalog catalog)
     {
         this.grants = grants;
-        this.usedTerms = usedTerms;
-        this.catalog = catalog;
         least = LeastCover.Compute(usedTerms, grants, catalog);
+
+        var kept = new List<string>();
+        foreach (var grant in grants)
+        {
+            if (Scopes.IsWildcard(grant))
+            {
+                kept.AddRange(least.Scopes.Where(l => Scopes.Covers(grant, l)));
+            }
+            else if (least.Contains(grant))
+            {
+                kept.Add(grant);
+            }
+        }
+
+        foreach (var scope in grants.Distinct(StringComparer.Ordinal))
+        {
+            if (Scopes.IsWildcard(scope) || least.Contains(scope))
+            {
+                continue;
+            }
+
+            if (least.Scopes.FirstOrDefault(l => grants.Contains(l, StringComparer.Ordinal) && catalog.Implies(l, scope)) is { } grantedBy)
+            {
+                verdicts[scope] = new GrantVerdict(used: false, broader: false, grantedBy, default, Descriptors.CreepReasons.Redundant(grantedBy));
+                continue;
+            }
+
+            var covered = usedTerms.Where(t => catalog.Covers(scope, t)).ToList();
+            var suffices = least.Scopes.Where(l => catalog.Implies(scope, l)).ToImmutableArray();
+            if (covered.Count == 0 || suffices.IsEmpty)
+            {
+                continue;
+            }
+
+            var replaces = covered.All(t => catalog.AnyCovers(kept.Concat(suffices), t));
+            kept.AddRange(replaces ? suffices : ImmutableArray.Create(scope));
+            verdicts[scope] = new GrantVerdict(
+                used: false,
+                broader: true,
+                null,
+                replaces ? suffices : default,
+                Descriptors.CreepReasons.Broader(Term.QuotedList(suffices), suffices.Length));
+        }
+
+        var alone = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in usedTerms.OrderBy(t => t, StringComparer.Ordinal))
+        {
+            if (catalog.AnyCovers(kept, term))
+            {
+                continue;
+            }
+
+            var first = grants.FirstOrDefault(g => !Scopes.IsWildcard(g) && catalog.Covers(g, term));
+            if (first is not null && alone.Add(first))
+            {
+                kept.Add(first);
+            }
+        }
+
+        foreach (var scope in grants)
+        {
+            if (!Scopes.IsWildcard(scope) && !verdicts.ContainsKey(scope))
+            {
+                var used = least.Contains(scope) || alone.Contains(scope);
+                verdicts[scope] = new GrantVerdict(used, broader: false, null, default, null);
+            }
+        }
+
         UsedScopes = least.Scopes
-            .Concat(grants.Where(g => !Scopes.IsWildcard(g) && !least.Contains(g) && Judge(g).Used))
+            .Concat(grants.Where(g => !Scopes.IsWildcard(g) && !least.Contains(g) && Judge(g) is { Used: true } or { Broader: true, Replacement.IsDefaultOrEmpty: true }))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToImmutableArray();
@@ -63,18 +137,14 @@ internal sealed class GrantJudge
 
     public LeastCover Least => least;
 
-    /// <summary>The scopes a narrowed grant keeps: L, and the granted scopes that alone cover a use. Ordinal order.</summary>
+    /// <summary>
+    /// The scopes a narrowed grant keeps: L, the granted scopes that alone cover a use, and the broader ones no
+    /// replacement can stand in for. Ordinal order.
+    /// </summary>
     public ImmutableArray<string> UsedScopes { get; }
 
-    public GrantVerdict Judge(string scope)
-    {
-        if (!verdicts.TryGetValue(scope, out var verdict))
-        {
-            verdicts[scope] = verdict = Compute(scope);
-        }
-
-        return verdict;
-    }
+    /// <summary>The verdict on a granted, non-wildcard scope.</summary>
+    public GrantVerdict Judge(string scope) => verdicts.TryGetValue(scope, out var verdict) ? verdict : default;
 
     /// <summary>The <see cref="DiagnosticProperties.Replacements"/> value: every broader granted scope with its replacement.</summary>
     public string Replacements()
@@ -98,38 +168,5 @@ internal sealed class GrantJudge
         }
 
         return text.ToString();
-    }
-
-    private GrantVerdict Compute(string scope)
-    {
-        if (least.Contains(scope))
-        {
-            return new GrantVerdict(used: true, broader: false, null, default, null);
-        }
-
-        foreach (var other in least.Scopes)
-        {
-            if (grants.Contains(other, StringComparer.Ordinal) && catalog.Implies(other, scope))
-            {
-                return new GrantVerdict(used: false, broader: false, other, default, Descriptors.CreepReasons.Redundant(other));
-            }
-        }
-
-        var covered = usedTerms.Where(t => catalog.Covers(scope, t)).ToList();
-        var suffices = least.Scopes.Where(l => catalog.Implies(scope, l)).ToImmutableArray();
-        if (covered.Count > 0 && !suffices.IsEmpty)
-        {
-            var replaced = grants.Where(g => g != scope).Concat(suffices).ToList();
-            var keepsCoverage = covered.All(t => catalog.AnyCovers(replaced, t));
-            return new GrantVerdict(
-                used: false,
-                broader: true,
-                null,
-                keepsCoverage ? suffices : default,
-                Descriptors.CreepReasons.Broader(Term.QuotedList(suffices), suffices.Length));
-        }
-
-        var alone = covered.Any(t => !grants.Any(g => g != scope && catalog.Covers(g, t)));
-        return new GrantVerdict(used: alone, broader: false, null, default, null);
     }
 }
