@@ -11,7 +11,8 @@ mode = sys.argv[4] if len(sys.argv) > 4 else ""
 repo_root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 name = os.environ.get("SARIF_CHECK_NAME", "sarif-check")
 help_base = "https://github.com/PermissionAnalyzer/PermissionAnalyzer/blob/main/docs/rules/"
-rule_ids = [f"PA{n:04d}" for n in range(1, 10)]
+# Every rule with a page must be listed by the analyzers the build loaded.
+rule_ids = sorted(f[:-3] for f in os.listdir(os.path.join(repo_root, "docs", "rules")) if f.startswith("PA") and f.endswith(".md"))
 problems = []
 
 with open(sarif_path, encoding="utf-8") as f:

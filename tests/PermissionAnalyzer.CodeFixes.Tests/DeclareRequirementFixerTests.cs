@@ -516,20 +516,34 @@ public class DeclareRequirementFixerTests
     [Fact]
     public async Task MetadataContract_OffersNoFix()
     {
+        // The contract is compiled code of a third-party library: a scope map could declare the scope, no edit here can.
+        var sdk = await Verify.LibraryAsync(
+            """
+            public interface IPurger
+            {
+                void Purge(string id);
+            }
+
+            public abstract class Reader
+            {
+                public abstract string Read(string id);
+            }
+            """,
+            "PartnerSdk");
         var source = $$"""
             using PermissionAnalyzer;
 
-            public sealed class Thread : System.IDisposable
+            public sealed class Thread : Reader, IPurger
             {
-                public void Dispose() => MessagesApi.Delete("t");
+                public void Purge(string id) => MessagesApi.Delete(id);
 
-                public override string ToString() => MessagesApi.Read("t");
+                public override string Read(string id) => MessagesApi.Read(id);
             }
 
             {{Api}}
             """;
 
-        var offered = await Verify.OfferedAsync(source, "PA0013");
+        var offered = await Verify.OfferedAsync(source, "PA0013", sdk);
 
         Assert.Equal(2, offered.Count);
         Assert.All(offered, Assert.Empty);

@@ -37,11 +37,15 @@ internal sealed partial class ScopeIndex
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> principalTypes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>>> interfaceImplementations = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> annotatableAssemblies = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<HashSet<string>> attributeDefiners;
+
     private ScopeIndex(Compilation compilation, ScopeMapSet maps)
     {
         Compilation = compilation;
         Maps = maps;
         catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
         IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
@@ -80,11 +84,76 @@ internal sealed partial class ScopeIndex
         AnalysisNeeded(compilation) || ReferencesAnnotatedAssembly(compilation);
 
     /// <summary>
-    /// Whether a referenced assembly may declare requirements: it references an assembly that defines
-    /// <c>RequiresScopeAttribute</c>, or defines its own copy. Decided from assembly identities and one metadata
-    /// name lookup, before any binding.
+    /// Whether a referenced assembly may declare requirements (see <see cref="MayDeclareRequirements"/>).
+    /// Decided from assembly identities and one metadata name lookup, before any binding.
     /// </summary>
     public static bool ReferencesAnnotatedAssembly(Compilation compilation)
+    {
+        var definers = AttributeDefiners(compilation);
+        if (definers.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (MayDeclareRequirements(assembly, definers))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a member could carry a declared requirement where its callers see it: it is this compilation's;
+    /// or its assembly references an assembly that defines <c>RequiresScopeAttribute</c> or defines its own copy;
+    /// or it is outside the framework's namespaces (<c>System</c>, <c>Microsoft</c>): a sibling project or a
+    /// third-party library, which source or a scope map can annotate. Nobody annotates <c>IDisposable</c> or
+    /// <c>object.ToString</c>.
+    /// </summary>
+    public bool MayDeclareRequirements(ISymbol member)
+    {
+        var assembly = member.ContainingAssembly;
+        if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
+            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value)))
+        {
+            return true;
+        }
+
+        var ns = member.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is null || ns.IsGlobalNamespace || ns.Name is not ("System" or "Microsoft");
+    }
+
+    private static bool MayDeclareRequirements(IAssemblySymbol assembly, HashSet<string> definers)
+    {
+        if (definers.Contains(assembly.Name) && assembly.Name != AttributeNames.AnnotationsAssemblyName)
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (definers.Contains(referenced.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The names of the referenced assemblies that define <c>PermissionAnalyzer.RequiresScopeAttribute</c>.</summary>
+    private static HashSet<string> AttributeDefiners(Compilation compilation)
     {
         var definers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in compilation.GetTypesByMetadataName(AttributeNames.Namespace + "." + AttributeNames.RequiresScope))
@@ -95,32 +164,7 @@ internal sealed partial class ScopeIndex
             }
         }
 
-        if (definers.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (definers.Contains(assembly.Name) && assembly.Name != AttributeNames.AnnotationsAssemblyName)
-            {
-                // An SDK with its own copy of the attribute (the package's attribute assembly applies none).
-                return true;
-            }
-
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var referenced in module.ReferencedAssemblies)
-                {
-                    if (definers.Contains(referenced.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
+        return definers;
     }
 
     /// <summary>Whether a syntax tree of the compilation writes one of the attributes' names (the text is searched; no binding).</summary>
@@ -497,4 +541,7 @@ internal enum EngineFaults
     None = 0,
     IgnoreMethodGroups = 1,
     IgnoreOverriddenRequirements = 2,
+
+    /// <summary>A deconstructing assignment into a property counts its getter instead of its setter.</summary>
+    ReadDeconstructionTargets = 4,
 }

@@ -84,7 +84,13 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 foreach (var contract in MemberContracts.ContractsOf(accessor, implicitImplementations))
                 {
                     hasContract = true;
-                    ReportBeyondContract(index, member, accessor, contract, location, reported, report);
+
+                    // A contract nobody can annotate (IDisposable.Dispose, object.ToString) would be reported with no
+                    // fix; its callers are the framework. Calls through it are the documented interface limit.
+                    if (index.MayDeclareRequirements(contract))
+                    {
+                        ReportBeyondContract(index, member, accessor, contract, location, reported, report);
+                    }
                 }
             }
 

@@ -160,10 +160,10 @@ public static class Verify
     /// The actions offered for each diagnostic with <paramref name="id"/> in <paramref name="source"/>, in
     /// source order, as "title | key".
     /// </summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<string>>> OfferedAsync(string source, string id)
+    public static async Task<IReadOnlyList<IReadOnlyList<string>>> OfferedAsync(string source, string id, params MetadataReference[] references)
     {
         using var workspace = new AdhocWorkspace();
-        var document = await DocumentAsync(workspace, source);
+        var document = await DocumentAsync(workspace, source, references);
         var diagnostics = await DiagnosticsAsync(document, includeDeclaredRequirementAnalyzer: id is "PA0012" or "PA0013");
 
         var offered = new List<IReadOnlyList<string>>();
@@ -181,12 +181,31 @@ public static class Verify
         return offered;
     }
 
-    private static async Task<Document> DocumentAsync(AdhocWorkspace workspace, string source)
+    /// <summary>A library compiled from <paramref name="source"/> against the attributes, as a metadata reference.</summary>
+    public static async Task<MetadataReference> LibraryAsync(string source, string assemblyName)
+    {
+        var framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            framework.Add(FixTest.Annotations),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The library does not compile:\n" + string.Join("\n", result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    private static async Task<Document> DocumentAsync(AdhocWorkspace workspace, string source, params MetadataReference[] extra)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var project = workspace.AddProject("Test", LanguageNames.CSharp)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .WithMetadataReferences(references.Add(FixTest.Annotations));
+            .WithMetadataReferences(references.Add(FixTest.Annotations).AddRange(extra));
         return project.AddDocument("Test0.cs", source, filePath: "/0/Test0.cs");
     }
 

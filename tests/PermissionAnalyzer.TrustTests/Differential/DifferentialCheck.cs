@@ -63,6 +63,10 @@ public sealed class Occurrences
         Shape("wildcard grant", program.AllTypes.Select(t => t.Principal).Append(program.AssemblyPrincipal).Any(d => d?.Grants.Any(g => g.IsValid && ReferenceModel.IsWildcard(g.Scope)) == true));
         Shape("destructive grant", program.AllTypes.Select(t => t.Principal).Append(program.AssemblyPrincipal).Any(d => d?.Grants.Any(g => g.IsValid && ReferenceModel.IsDestructive(g.Scope)) == true));
         Shape("recursion (call-graph cycle)", HasCycle(program));
+        Shape("application output (no PA0012)", !program.IsLibrary);
+        Shape("virtual Dispose overridden down a hierarchy", program.AllMembers.Any(m => m.Name == "Dispose" && m.IsOverride));
+        Shape("static abstract interface member", program.AllMembers.Any(m => m.Kind == MemberKind.StaticAbstract));
+        Shape("field-like event with an initializer", program.AllMembers.Any(m => m.Kind is MemberKind.EventField or MemberKind.StaticEventField));
     }
 
     private static bool HasCycle(ProgramModel program)
@@ -147,9 +151,25 @@ public static class DifferentialCheck
     public static ulong Seed =>
         ulong.TryParse(Environment.GetEnvironmentVariable("PA_TRUST_SEED"), out var s) ? s : 20181218UL;
 
+    /// <summary>The contract rules the analyzer declares (PA0012, PA0013): the check judges them only then.</summary>
+    public static Coverage SupportedContractRules { get; } =
+        (AnalyzerRunner.SupportedIds.Contains("PA0012") ? Coverage.UndeclaredRequirement : Coverage.None)
+        | (AnalyzerRunner.SupportedIds.Contains("PA0013") ? Coverage.ImplementationExceedsContract : Coverage.None);
+
+    /// <summary>PA0012 and PA0013 are judged when the program's coverage has them and the analyzer declares them.</summary>
+    public static Coverage RulesFor(ProgramModel program) => program.Coverage & SupportedContractRules;
+
+    private static bool Judged(string id, Coverage rules) => id switch
+    {
+        "PA0012" => (rules & Coverage.UndeclaredRequirement) != 0,
+        "PA0013" => (rules & Coverage.ImplementationExceedsContract) != 0,
+        _ => true,
+    };
+
     public static void Check(ProgramModel program, Occurrences? occurrences = null, string assemblyName = AssemblyName)
     {
-        var expected = ReferenceModel.Diagnose(program, assemblyName);
+        var rules = RulesFor(program);
+        var expected = ReferenceModel.Diagnose(program, assemblyName, rules);
         var references = new List<MetadataReference>();
         if (program.Types.Any(t => t.InMetadata))
         {
@@ -157,7 +177,12 @@ public static class DifferentialCheck
         }
 
         var compilation = AnalyzerRunner.Compile(new[] { AnalyzerRunner.Parse(program.Source) }, references, assemblyName, minimal: true);
-        var result = AnalyzerRunner.Run(compilation);
+        if (!program.IsLibrary)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+        }
+
+        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true);
         if (result.Errors.Any())
         {
             throw new InvalidOperationException("The generator printed invalid C#:\n" + string.Join("\n", result.Errors) + "\n" + program);
@@ -169,6 +194,7 @@ public static class DifferentialCheck
         }
 
         var actual = result.Analyzer
+            .Where(d => Judged(d.Id, rules))
             .Select(d => new Expected(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.End, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(d => d)
             .ToList();
@@ -229,6 +255,12 @@ public static class DifferentialCheck
             }
             catch (Exception failure)
             {
+                // Developer aid: PA_TRUST_DUMP=<file> keeps the first failing program as generated, before shrinking.
+                if (assemblyName == AssemblyName && Environment.GetEnvironmentVariable("PA_TRUST_DUMP") is { Length: > 0 } dump)
+                {
+                    System.IO.File.WriteAllText(dump, program + "\n/*\n" + failure.Message + "\n*/\n");
+                }
+
                 return (seedText, failure);
             }
         }
@@ -246,7 +278,7 @@ public static class DifferentialCheck
                 seed: seed,
                 iter: iterations,
                 threads: 1,
-                print: p => p + "\n// Expected (reference model):\n" + Describe(p.Source, ReferenceModel.Diagnose(p, assemblyName)));
+                print: p => p + "\n// Expected (reference model):\n" + Describe(p.Source, ReferenceModel.Diagnose(p, assemblyName, RulesFor(p))));
         }
         catch (Exception shrunk)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics;
 using PermissionAnalyzer.Engine;
 using Xunit;
@@ -28,6 +29,7 @@ public class DifferentialTests
         var failure = DifferentialCheck.Sweep(DifferentialCheck.Iterations, DifferentialCheck.Seed, occurrences, DifferentialCheck.Budget);
         watch.Stop();
         output.WriteLine($"Seed {DifferentialCheck.Seed}: {occurrences.Programs} of {DifferentialCheck.Iterations} programs checked in {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"Coverage: {CoverageSettings.Describe(CoverageSettings.Current)}; PA0012/PA0013 judged: {CoverageSettings.Describe(CoverageSettings.Current & DifferentialCheck.SupportedContractRules)}");
         output.WriteLine(occurrences.Report());
 
         if (failure is { } found)
@@ -41,7 +43,11 @@ public class DifferentialTests
         Assert.True(occurrences.Programs >= Math.Min(100, DifferentialCheck.Iterations), $"Only {occurrences.Programs} programs were checked.");
         if (occurrences.Programs >= 100)
         {
-            foreach (var id in new[] { "PA0001", "PA0002", "PA0003", "PA0004", "PA0005", "PA0006", "PA0007", "PA0008", "PA0009" })
+            var judged = CoverageSettings.Current & DifferentialCheck.SupportedContractRules;
+            var ids = new[] { "PA0001", "PA0002", "PA0003", "PA0004", "PA0005", "PA0006", "PA0007", "PA0008", "PA0009" }
+                .Concat((judged & Coverage.UndeclaredRequirement) != 0 ? new[] { "PA0012" } : Array.Empty<string>())
+                .Concat((judged & Coverage.ImplementationExceedsContract) != 0 ? new[] { "PA0013" } : Array.Empty<string>());
+            foreach (var id in ids)
             {
                 Assert.True(occurrences.Rules.ContainsKey(id), $"No generated program expected {id}.");
             }
@@ -51,6 +57,7 @@ public class DifferentialTests
     [Theory]
     [InlineData(nameof(EngineFaults.IgnoreMethodGroups))]
     [InlineData(nameof(EngineFaults.IgnoreOverriddenRequirements))]
+    [InlineData(nameof(EngineFaults.ReadDeconstructionTargets))]
     public void BrokenEngine_FailsTheDifferentialCheck(string faultName)
     {
         var fault = Enum.Parse<EngineFaults>(faultName);

@@ -35,7 +35,9 @@ public sealed record RawProgram(
     RawBody[] Disposables,
     RawSpecial[] Specials,
     RawPrincipal[] Principals,
-    RawPrincipal[] Assembly);
+    RawPrincipal[] Assembly,
+    RawVirtual[] DisposableHierarchies,
+    bool Application);
 
 public static class ProgramGen
 {
@@ -52,7 +54,7 @@ public static class ProgramGen
 
     private static readonly Gen<int> ScopeIndex = Gen.Int[0, Scopes.Length - 1];
 
-    private static readonly Gen<RawUse> Use = Gen.Select(Gen.Int[0, 119], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, 4])
+    private static readonly Gen<RawUse> Use = Gen.Select(Gen.Int[0, 139], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, 4])
         .Select((kind, target, receiver, wrapper, form) => new RawUse(kind, target, receiver, wrapper, form));
 
     private static Gen<RawBody> Body(int maxUses) => Gen.Select(Gen.Int[0, 3 * Scopes.Length].Array[0, 1], Use.Array[0, maxUses])
@@ -79,17 +81,23 @@ public static class ProgramGen
             Gen.Select(
                 Gen.Select(Gen.Int[0, 5], Body(3)).Select((i, body) => new RawImpl(i, body)).Array[0, 2],
                 Body(3).Array[0, 2],
-                Gen.Select(Gen.Int[0, 5], Body(3)).Select((k, body) => new RawSpecial(k, body)).Array[0, 3]),
-            Gen.Select(Principal.Array[1, 4], Gen.Int[0, 4].SelectMany(a => a == 4 ? Principal.Array[1] : Gen.Const(System.Array.Empty<RawPrincipal>()))))
-        .Select((basics, constructors, virtuals, implementations, principals) => new RawProgram(
-            basics.Item1, basics.Item2, basics.Item3, constructors, virtuals, implementations.Item1, implementations.Item2, implementations.Item3, principals.Item1, principals.Item2));
+                Gen.Select(Gen.Int[0, 9], Body(3)).Select((k, body) => new RawSpecial(k, body)).Array[0, 3]),
+            Gen.Select(Principal.Array[1, 4], Gen.Int[0, 4].SelectMany(a => a == 4 ? Principal.Array[1] : Gen.Const(System.Array.Empty<RawPrincipal>()))),
+            Gen.Select(
+                Gen.Select(Body(3), Body(3).Array[1, 2], Gen.Bool.Array[2], Gen.Bool.Array[2]).Select((root, levels, overrides, baseCalls) => new RawVirtual(false, false, root, levels, overrides, baseCalls)).Array[0, 1],
+                Gen.Int[0, 3]))
+        .Select((basics, constructors, virtuals, implementations, principals, extra) => new RawProgram(
+            basics.Item1, basics.Item2, basics.Item3, constructors, virtuals, implementations.Item1, implementations.Item2, implementations.Item3, principals.Item1, principals.Item2,
+            extra.Item1, extra.Item2 == 3));
 
     /// <summary>Raw choices to a printed program.</summary>
     public static readonly Gen<ProgramModel> Programs = Raw.Select(Build);
 
-    public static ProgramModel Build(RawProgram raw)
+    public static ProgramModel Build(RawProgram raw) => Build(raw, CoverageSettings.Current);
+
+    public static ProgramModel Build(RawProgram raw, Coverage coverage)
     {
-        var builder = new Builder(raw);
+        var builder = new Builder(raw, coverage);
         var model = builder.Build();
         ProgramPrinter.Print(model);
         return model;
@@ -113,11 +121,22 @@ public static class ProgramGen
         private readonly List<(MemberDecl Member, UseKind Kind)> specials = new();
         private readonly List<(MemberDecl Member, RawBody Body)> bodies = new();
         private readonly List<TypeDecl> interfaces = new();
+        private readonly List<(MemberDecl Member, TypeDecl Receiver)> disposeReceivers = new();
+        private readonly List<MemberDecl> constants = new();
+        private readonly List<MemberDecl> conversions = new();
+        private readonly Coverage coverage;
+        private MemberDecl? sink;
+        private int localFunctions;
 
-        public Builder(RawProgram raw)
+        public Builder(RawProgram raw, Coverage coverage)
         {
             this.raw = raw;
+            this.coverage = coverage;
+            model.Coverage = coverage;
+            model.IsLibrary = !raw.Application;
         }
+
+        private bool Covers(Coverage shape) => (coverage & shape) == shape;
 
         public ProgramModel Build()
         {
@@ -126,11 +145,12 @@ public static class ProgramGen
             BuildConstructorClasses();
             BuildVirtuals();
             BuildImplementations();
+            BuildDisposableHierarchies();
             BuildSpecials();
             BuildPrincipals();
             foreach (var (member, body) in bodies)
             {
-                member.Body = body.Uses.Select(ResolveUse).ToList();
+                member.Body = body.Uses.Select(use => ResolveUse(member, use)).ToList();
             }
 
             foreach (var (member, nearest) in baseCalls)
@@ -182,6 +202,10 @@ public static class ProgramGen
                         AddMember(type, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
                         var run = AddMember(type, "Run", MemberKind.StaticMethod, api.Scopes.Length > 1 ? requires.Skip(1).ToList() : new List<ScopeArg>(), null);
                         apis.Add((run, null, UseKind.Call));
+                        if (Covers(Coverage.ConstantRead))
+                        {
+                            constants.Add(Raw(type, "Limit", "public const int Limit = 1;"));
+                        }
                         break;
                     }
 
@@ -349,6 +373,56 @@ public static class ProgramGen
             }
         }
 
+        /// <summary>
+        /// A virtual Dispose implementing IDisposable, overridden (with or without <c>base.Dispose()</c>) down a chain
+        /// of classes: <c>using (var u = new RD())</c> binds IDisposable.Dispose, and the body that runs is RD's override.
+        /// </summary>
+        private void BuildDisposableHierarchies()
+        {
+            if (!Covers(Coverage.ReceiverBody))
+            {
+                return;
+            }
+
+            for (var k = 0; k < raw.DisposableHierarchies.Length; k++)
+            {
+                var hierarchy = raw.DisposableHierarchies[k];
+                var root = AddType(new TypeDecl($"RB{k}", TypeShape.Class, inMetadata: false));
+                root.Interfaces.Add(model.DisposeInterfaceMember.Type);
+                AddMember(root, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
+                var nearest = AddMember(root, "Dispose", MemberKind.InstanceMethod, OptionalRequires(hierarchy.Root), hierarchy.Root);
+                nearest.IsVirtual = true;
+                nearest.Implemented = model.DisposeInterfaceMember;
+                var chain = new List<(TypeDecl Type, MemberDecl Runs)> { (root, nearest) };
+                for (var l = 0; l < hierarchy.Levels.Length; l++)
+                {
+                    var level = AddType(new TypeDecl($"RD{k}x{l}", TypeShape.Class, inMetadata: false));
+                    level.Base = chain[^1].Type;
+                    AddMember(level, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
+                    if (hierarchy.Overrides[l])
+                    {
+                        var dispose = AddMember(level, "Dispose", MemberKind.InstanceMethod, OptionalRequires(hierarchy.Levels[l]), hierarchy.Levels[l]);
+                        dispose.IsOverride = true;
+                        dispose.Overridden = nearest;
+                        if (hierarchy.BaseCalls[l])
+                        {
+                            baseCalls.Add((dispose, nearest));
+                        }
+
+                        nearest = dispose;
+                    }
+
+                    chain.Add((level, nearest));
+                }
+
+                foreach (var (type, runs) in chain)
+                {
+                    disposeReceivers.Add((runs, type));
+                    virtuals.Add((runs, type));
+                }
+            }
+        }
+
         /// <summary>Types whose members the compiler calls implicitly: operators, conversions, foreach, await, deconstruction, indexers.</summary>
         private void BuildSpecials()
         {
@@ -357,12 +431,21 @@ public static class ProgramGen
             {
                 var special = raw.Specials[i];
                 var requires = OptionalRequires(special.Body);
-                switch (special.Kind)
+                var kind = special.Kind switch
+                {
+                    6 when !Covers(Coverage.IndexFromEnd) && !Covers(Coverage.Range) && !Covers(Coverage.ListPattern) => special.Kind % 6,
+                    7 when !Covers(Coverage.AwaitUsing) => special.Kind % 6,
+                    8 when !Covers(Coverage.DynamicCandidates) => special.Kind % 6,
+                    9 when !Covers(Coverage.StaticAbstract) => special.Kind % 6,
+                    _ => special.Kind,
+                };
+                switch (kind)
                 {
                     case 0:
                     {
                         var type = SpecialType($"Op{i}");
                         var op = Custom(type, "op_Addition", $"public static Op{i} operator +(Op{i} a, Op{i} b)", "return a;", requires, special.Body);
+                        op.NameInSignature = "+";
                         specials.Add((op, UseKind.Operator));
                         break;
                     }
@@ -371,7 +454,9 @@ public static class ProgramGen
                     {
                         var type = SpecialType($"Cv{i}");
                         var conversion = Custom(type, "op_Implicit", $"public static implicit operator int(Cv{i} c)", "return 0;", requires, special.Body);
+                        conversion.NameInSignature = "int";
                         specials.Add((conversion, UseKind.Conversion));
+                        conversions.Add(conversion);
                         break;
                     }
 
@@ -405,11 +490,75 @@ public static class ProgramGen
                         break;
                     }
 
-                    default:
+                    case 5:
                     {
                         var type = SpecialType($"Ix{i}");
                         var indexer = AddMember(type, "this[]", MemberKind.Indexer, requires, special.Body);
                         specials.Add((indexer, UseKind.Indexer));
+                        break;
+                    }
+
+                    case 6:
+                    {
+                        // Countable and indexable: Length (or Count) requires "x" in one of two, never the indexer or Slice (no ties).
+                        var type = SpecialType($"Sq{i}");
+                        var lengthName = i % 2 == 0 ? "Length" : "Count";
+                        var length = AddMember(type, lengthName, MemberKind.Raw, i % 4 < 2 ? new List<ScopeArg> { new("x", ArgForm.Literal) } : new List<ScopeArg>(), null);
+                        length.Signature = $"public int {lengthName} => 1;";
+                        var withoutX = requires.Where(r => r.Scope != "x").ToList();
+                        var indexer = AddMember(type, "this[]", MemberKind.Indexer, withoutX, special.Body);
+                        var slice = Custom(type, "Slice", $"public int Slice(int start, int length)", "return 0;", withoutX.Take(1).ToList(), null);
+                        indexer.Companions.Add(length);
+                        slice.Companions.Add(length);
+                        if (Covers(Coverage.IndexFromEnd))
+                        {
+                            specials.Add((indexer, UseKind.IndexFromEnd));
+                        }
+
+                        if (Covers(Coverage.Range))
+                        {
+                            specials.Add((slice, UseKind.RangeSlice));
+                        }
+
+                        if (Covers(Coverage.ListPattern))
+                        {
+                            specials.Add((indexer, UseKind.ListPattern));
+                        }
+
+                        break;
+                    }
+
+                    case 7:
+                    {
+                        var type = SpecialType($"Ad{i}");
+                        var disposeAsync = Custom(type, "DisposeAsync", "public System.Threading.Tasks.ValueTask DisposeAsync()", "return default;", requires, special.Body);
+                        specials.Add((disposeAsync, UseKind.AwaitUsing));
+                        break;
+                    }
+
+                    case 8:
+                    {
+                        // Two candidates of a dynamic call: the second always requires a scope.
+                        var type = SpecialType($"Dy{i}");
+                        var first = Custom(type, "Go", "public static void Go(int v)", string.Empty, requires, special.Body);
+                        var second = Custom(type, "Go", "public static void Go(string v)", string.Empty, new List<ScopeArg> { new(Scopes[(i * 5 + special.Body.Uses.Length) % Scopes.Length], ArgForm.Literal) }, null);
+                        first.Epilogue = second.Epilogue = null;
+                        first.Companions.Add(second);
+                        specials.Add((first, UseKind.DynamicCandidates));
+                        break;
+                    }
+
+                    default:
+                    {
+                        // A static abstract interface member and its implementation, called on the implementing class.
+                        var contract = AddType(new TypeDecl($"ISa{i}", TypeShape.Interface, inMetadata: false));
+                        var abstractRun = AddMember(contract, "Run", MemberKind.StaticAbstract, requires, null);
+                        abstractRun.IsAbstract = true;
+                        var type = SpecialType($"Sa{i}");
+                        type.Interfaces.Add(contract);
+                        var run = AddMember(type, "Run", MemberKind.StaticMethod, new List<ScopeArg>(), special.Body);
+                        run.Implemented = abstractRun;
+                        specials.Add((run, UseKind.Call));
                         break;
                     }
                 }
@@ -427,8 +576,35 @@ public static class ProgramGen
         {
             var member = AddMember(type, name, MemberKind.Custom, requires, body);
             member.Signature = signature;
-            member.Epilogue = epilogue;
+            member.Epilogue = epilogue.Length > 0 ? epilogue : null;
             return member;
+        }
+
+        /// <summary>
+        /// A reflection entry point as the model sees it: a metadata member (not printed) whose use is undetermined,
+        /// so a chain ends in its name (<c>Plugins.Load → Activator.CreateInstance</c>).
+        /// </summary>
+        private static MemberDecl ReflectionEntryPoint(int form)
+        {
+            var (type, name) = form switch
+            {
+                0 => ("MethodBase", "Invoke"),
+                1 => ("Activator", "CreateInstance"),
+                _ => ("ConstructorInfo", "Invoke"),
+            };
+            return new MemberDecl(new TypeDecl(type, TypeShape.Class, inMetadata: true), name, MemberKind.StaticMethod) { IsReflection = true };
+        }
+
+        /// <summary><c>Sink.Take(int)</c>: a method whose argument is converted.</summary>
+        private MemberDecl Sink()
+        {
+            if (sink is null)
+            {
+                var type = AddType(new TypeDecl("Sink", TypeShape.StaticClass, inMetadata: false));
+                sink = Raw(type, "Take", "public static void Take(int v) { }");
+            }
+
+            return sink;
         }
 
         private MemberDecl Raw(TypeDecl type, string name, string signature)
@@ -438,13 +614,24 @@ public static class ProgramGen
             return member;
         }
 
-        /// <summary>Instance fields initialized with a lambda: own code of the field, run by every constructor.</summary>
+        /// <summary>
+        /// Fields (and field-like events) initialized with a lambda: own code of the field, run by every constructor
+        /// when it is an instance field.
+        /// </summary>
         private void AddFields(TypeDecl type, RawBody[] fields, bool staticOnly = false)
         {
             for (var j = 0; j < fields.Length; j++)
             {
                 var isStatic = staticOnly || j % 2 == 1;
-                AddMember(type, isStatic ? $"S{j}" : $"F{j}", isStatic ? MemberKind.StaticField : MemberKind.Field, new List<ScopeArg>(), fields[j]);
+                var isEvent = Covers(Coverage.EventInitializer) && fields[j].Requires is [var r] && r % 2 == 1;
+                var kind = (isStatic, isEvent) switch
+                {
+                    (true, true) => MemberKind.StaticEventField,
+                    (true, false) => MemberKind.StaticField,
+                    (false, true) => MemberKind.EventField,
+                    _ => MemberKind.Field,
+                };
+                AddMember(type, (isEvent ? "E" : isStatic ? "S" : "F") + j, kind, new List<ScopeArg>(), fields[j]);
             }
         }
 
@@ -592,7 +779,7 @@ public static class ProgramGen
             return member;
         }
 
-        private Use ResolveUse(RawUse use)
+        private Use ResolveUse(MemberDecl holder, RawUse use)
         {
             var wrapper = use.Wrapper switch
             {
@@ -632,8 +819,14 @@ public static class ProgramGen
                     return Method(member, member.Type);
                 }
 
-                case < 84 when disposables.Count > 0:
-                    return new Use(UseKind.Using, disposables[use.Target % disposables.Count], null, wrapper);
+                case < 84 when disposables.Count + disposeReceivers.Count > 0:
+                {
+                    var index = use.Target % (disposables.Count + disposeReceivers.Count);
+                    return index < disposables.Count
+                        ? new Use(UseKind.Using, disposables[index], null, wrapper)
+                        : new Use(UseKind.Using, disposeReceivers[index - disposables.Count].Member, disposeReceivers[index - disposables.Count].Receiver, wrapper);
+                }
+
                 case < 95 when principalMethods.Count > 0:
                     return Method(principalMethods[use.Target % principalMethods.Count], null);
                 case >= 95 and < 100:
@@ -645,11 +838,36 @@ public static class ProgramGen
                 case >= 100 and < 117 when specials.Count > 0:
                 {
                     var (member, specialKind) = specials[use.Target % specials.Count];
-                    return new Use(specialKind, member, null, wrapper);
+                    return specialKind switch
+                    {
+                        UseKind.Call => Method(member, null),
+                        UseKind.DynamicCandidates => new Use(specialKind, member, null, wrapper) { Candidates = new[] { member }.Concat(member.Companions).ToList() },
+                        _ => new Use(specialKind, member, null, wrapper),
+                    };
                 }
 
-                case >= 117:
+                case >= 117 and < 120:
                     return new Use(UseKind.Dynamic, null, null, wrapper);
+                case >= 120 and < 124 when setters.Count > 0 && Covers(Coverage.DeconstructionIntoProperty):
+                    return new Use(UseKind.DeconstructionAssignment, setters[use.Target % setters.Count], null, wrapper);
+                case >= 124 and < 127 when Covers(Coverage.LocalFunctionRequirement):
+                {
+                    var local = new MemberDecl(holder.Type, $"lf{localFunctions++}", MemberKind.LocalFunction);
+                    local.Requires.Add(new ScopeArg(Scopes[use.Receiver % Scopes.Length], ArgForm.Literal));
+                    return new Use(UseKind.LocalRequires, local, null, wrapper);
+                }
+
+                case >= 127 and < 130 when constants.Count > 0:
+                    return new Use(UseKind.ConstantRead, constants[use.Target % constants.Count], null, wrapper);
+                case >= 130 and < 134:
+                {
+                    var form = use.Form % (Covers(Coverage.ConstructorInfoInvoke) ? 3 : 2);
+                    return new Use(UseKind.Reflection, ReflectionEntryPoint(form), null, wrapper);
+                }
+
+                case >= 134 when conversions.Count > 0 && Covers(Coverage.ArgumentConversion):
+                    Sink();
+                    return new Use(UseKind.ArgumentConversion, conversions[use.Target % conversions.Count], null, wrapper);
             }
 
             var (api, apiReceiver, kind) = apis[use.Target % apis.Count];

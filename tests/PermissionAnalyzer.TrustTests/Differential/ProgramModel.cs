@@ -47,6 +47,18 @@ public enum MemberKind
 
     /// <summary>Not printed on its own (the getter of a <see cref="Setter"/>'s property).</summary>
     Hidden,
+
+    /// <summary>An instance field-like event initialized with a lambda: <c>public event System.Action E = () => { ... };</c>.</summary>
+    EventField,
+
+    /// <summary>A static field-like event initialized with a lambda.</summary>
+    StaticEventField,
+
+    /// <summary>A local function with <c>[RequiresScope]</c>, printed at its use (not a member of its type).</summary>
+    LocalFunction,
+
+    /// <summary>A static abstract interface method: <c>[RequiresScope("s")] static abstract void Run();</c>.</summary>
+    StaticAbstract,
 }
 
 public enum UseKind
@@ -98,7 +110,39 @@ public enum UseKind
 
     /// <summary><c>_ = nameof(T.M);</c> or <c>_ = typeof(T);</c>: not a use.</summary>
     NotAUse,
+
+    /// <summary><c>(T.P, _) = (1, 2);</c>: the setter.</summary>
+    DeconstructionAssignment,
+
+    /// <summary><c>await using (var u = new Ad()) { }</c>: the pattern DisposeAsync.</summary>
+    AwaitUsing,
+
+    /// <summary><c>_ = default(Sq)[^1];</c>: Length/Count and the indexer.</summary>
+    IndexFromEnd,
+
+    /// <summary><c>_ = default(Sq)[1..2];</c>: Length/Count and Slice.</summary>
+    RangeSlice,
+
+    /// <summary><c>_ = default(Sq) is [0];</c>: Length/Count and the indexer.</summary>
+    ListPattern,
+
+    /// <summary><c>[RequiresScope("s")] void lf0() { } lf0();</c>.</summary>
+    LocalRequires,
+
+    /// <summary><c>Dy.Go((dynamic)0);</c>: every candidate, and undetermined.</summary>
+    DynamicCandidates,
+
+    /// <summary><c>_ = Service.Limit;</c>: a constant, not a use.</summary>
+    ConstantRead,
+
+    /// <summary>MethodBase.Invoke, Activator.CreateInstance or ConstructorInfo.Invoke: the target is the entry point.</summary>
+    Reflection,
+
+    /// <summary><c>Sink.Take(default(Cv));</c>: the implicit conversion of the argument.</summary>
+    ArgumentConversion,
 }
+
+
 
 public enum Wrapper
 {
@@ -235,6 +279,17 @@ public sealed class MemberDecl
 
     public bool IsGeneric { get; set; }
 
+    /// <summary>A reflection entry point (<c>Activator.CreateInstance</c>): not printed, its use is undetermined (PA0009).</summary>
+    public bool IsReflection { get; set; }
+
+    /// <summary>The span of the member's name as printed (the operator token, the conversion's type, <c>this</c>).</summary>
+    public int NameStart { get; set; }
+
+    public int NameEnd { get; set; }
+
+    /// <summary>For <see cref="MemberKind.Custom"/>: the text of the name within <see cref="Signature"/>.</summary>
+    public string? NameInSignature { get; set; }
+
     /// <summary>For a <see cref="MemberKind.Setter"/>: its property's getter.</summary>
     public MemberDecl? Getter { get; set; }
 
@@ -282,6 +337,9 @@ public sealed class Use
         Alternative = alternative;
     }
 
+    /// <summary>For <see cref="UseKind.DynamicCandidates"/>: the candidate members, in declaration order.</summary>
+    public IReadOnlyList<MemberDecl> Candidates { get; init; } = System.Array.Empty<MemberDecl>();
+
     /// <summary>The second form of a kind: a compound assignment, <c>typeof</c> instead of <c>nameof</c>.</summary>
     public bool Alternative { get; }
 
@@ -323,6 +381,12 @@ public sealed class Site
 public sealed class ProgramModel
 {
     public List<TypeDecl> Types { get; } = new();
+
+    /// <summary>Built as a library (what other assemblies reference) rather than an application: PA0012 applies.</summary>
+    public bool IsLibrary { get; set; } = true;
+
+    /// <summary>What this program may contain and the reference model judges.</summary>
+    public Coverage Coverage { get; set; }
 
     /// <summary>The assembly principal's declaration, if the assembly is one.</summary>
     public Declaration? AssemblyPrincipal { get; set; }

@@ -75,6 +75,15 @@ public sealed class ProgramPrinter
             Line(string.Empty);
             PrintType(type);
         }
+
+        if (!metadata && !model.IsLibrary)
+        {
+            Line(string.Empty);
+            Line("public static class Program");
+            Line("{");
+            Line("    public static void Main() { }");
+            Line("}");
+        }
     }
 
     private void PrintType(TypeDecl type)
@@ -147,7 +156,7 @@ public sealed class ProgramPrinter
                     member.Sites.Insert(0, baseSite);
                 }
 
-                member.InitializerSites.AddRange(type.Members.Where(m => m.Kind == MemberKind.Field).SelectMany(m => m.Sites));
+                member.InitializerSites.AddRange(type.Members.Where(m => m.Kind is MemberKind.Field or MemberKind.EventField).SelectMany(m => m.Sites));
             }
         }
     }
@@ -172,19 +181,25 @@ public sealed class ProgramPrinter
         switch (member.Kind)
         {
             case MemberKind.StaticMethod:
-                Write($"public static void {member.Name}{(member.IsGeneric ? "<T>" : string.Empty)}()");
+                Write("public static void ");
+                Name(member, member.Name);
+                Write($"{(member.IsGeneric ? "<T>" : string.Empty)}()");
                 break;
             case MemberKind.Hidden:
                 return;
             case MemberKind.Setter:
-                Line($"public static int {member.Name}");
+                Write("public static int ");
+                Name(member, member.Name);
+                Line(string.Empty);
                 Line("{");
                 indent++;
                 Line("get { return 0; }");
                 Write(Indent() + "set");
                 break;
             case MemberKind.EventAdd:
-                Line($"public static event System.Action {member.Name}");
+                Write("public static event System.Action ");
+                Name(member, member.Name);
+                Line(string.Empty);
                 Line("{");
                 indent++;
                 Write(Indent() + "add");
@@ -192,6 +207,15 @@ public sealed class ProgramPrinter
             case MemberKind.StaticField:
                 Write($"public static System.Action {member.Name} = () =>");
                 break;
+            case MemberKind.StaticEventField:
+                Write($"public static event System.Action {member.Name} = () =>");
+                break;
+            case MemberKind.EventField:
+                Write($"public event System.Action {member.Name} = () =>");
+                break;
+            case MemberKind.StaticAbstract:
+                Line($"static abstract void {member.Name}();");
+                return;
             case MemberKind.InstanceMethod when member.Type.Shape == TypeShape.Interface:
                 Line($"void {member.Name}();");
                 return;
@@ -199,25 +223,40 @@ public sealed class ProgramPrinter
                 Line($"public abstract void {member.Name}();");
                 return;
             case MemberKind.InstanceMethod:
-                Write($"public {(member.IsOverride ? "override " : member.IsVirtual ? "virtual " : string.Empty)}void {member.Name}()");
+                Write($"public {(member.IsOverride ? "override " : member.IsVirtual ? "virtual " : string.Empty)}void ");
+                Name(member, member.Name);
+                Write("()");
                 break;
             case MemberKind.StaticProperty:
-                Line($"public static int {member.Name}");
+                Write("public static int ");
+                Name(member, member.Name);
+                Line(string.Empty);
                 Line("{");
                 indent++;
                 Write(Indent() + "get");
                 break;
             case MemberKind.Constructor:
-                Write($"public {member.Type.Name}()");
+                Write("public ");
+                Name(member, member.Type.Name);
+                Write("()");
                 break;
             case MemberKind.Custom:
-                Write(member.Signature!);
+            {
+                var signature = member.Signature!;
+                var at = signature.IndexOf(member.NameInSignature ?? member.Name + "(", StringComparison.Ordinal);
+                member.NameStart = text.Length + at;
+                member.NameEnd = member.NameStart + (member.NameInSignature ?? member.Name).Length;
+                Write(signature);
                 break;
+            }
+
             case MemberKind.Raw:
                 Line(member.Signature!);
                 return;
             case MemberKind.Indexer:
-                Line("public int this[int i]");
+                Write("public int ");
+                Name(member, "this");
+                Line("[int i]");
                 Line("{");
                 indent++;
                 Write(Indent() + "get");
@@ -257,15 +296,23 @@ public sealed class ProgramPrinter
         }
 
         indent--;
-        Line(member.Kind is MemberKind.Field or MemberKind.StaticField ? "};" : "}");
+        Line(member.Kind is MemberKind.Field or MemberKind.StaticField or MemberKind.EventField or MemberKind.StaticEventField ? "};" : "}");
+    }
+
+    private void Name(MemberDecl member, string name)
+    {
+        member.NameStart = text.Length;
+        Write(name);
+        member.NameEnd = text.Length;
     }
 
     private void PrintUse(MemberDecl holder, Use use)
     {
         var n = counter++;
         Write(Indent());
-        var isAsync = use.Kind == UseKind.Await ? "async " : string.Empty;
-        var wrapper = use.Kind == UseKind.Await && use.Wrapper == Wrapper.None ? Wrapper.Lambda : use.Wrapper;
+        var needsAsync = use.Kind is UseKind.Await or UseKind.AwaitUsing;
+        var isAsync = needsAsync ? "async " : string.Empty;
+        var wrapper = needsAsync && use.Wrapper == Wrapper.None ? Wrapper.Lambda : use.Wrapper;
         switch (wrapper)
         {
             case Wrapper.Lambda:
@@ -325,14 +372,118 @@ public sealed class ProgramPrinter
 
             case UseKind.Using:
             {
+                // The receiver's static type is the created class: IDisposable.Dispose is bound, the receiver's implementation runs.
+                var resource = use.Receiver ?? target!.Type;
                 Write("using (var ");
                 var start = text.Length;
                 Write($"u{n} = ");
                 var creationStart = text.Length;
+                Write($"new {resource.QualifiedName}()");
+                var usingKind = use.Receiver is null ? "using" : target!.IsOverride ? "using of an overriding receiver" : "using of a virtual Dispose";
+                holder.Sites.Add(new Site(start, text.Length, new[] { model.DisposeInterfaceMember, target! }, isDynamic: false, usingKind + kind));
+                holder.Sites.Add(new Site(creationStart, text.Length, new[] { ConstructorOf(resource) }, isDynamic: false, "creation" + kind));
+                Write(") { }");
+                break;
+            }
+
+            case UseKind.AwaitUsing:
+            {
+                Write("await using (var ");
+                var start = text.Length;
+                Write($"u{n} = ");
+                var creationStart = text.Length;
                 Write($"new {target!.Type.QualifiedName}()");
-                holder.Sites.Add(new Site(start, text.Length, new[] { model.DisposeInterfaceMember, target }, isDynamic: false, "using" + kind));
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "await using" + kind));
                 holder.Sites.Add(new Site(creationStart, text.Length, new[] { ConstructorOf(target.Type) }, isDynamic: false, "creation" + kind));
                 Write(") { }");
+                break;
+            }
+
+            case UseKind.DeconstructionAssignment:
+            {
+                Write("(");
+                var start = text.Length;
+                Write(Access(use));
+                holder.Sites.Add(new Site(start, text.Length, new[] { target! }, isDynamic: false, "deconstruction into a property" + kind));
+                Write(", _) = (1, 2);");
+                break;
+            }
+
+            case UseKind.IndexFromEnd:
+            case UseKind.RangeSlice:
+            {
+                Write("_ = ");
+                var start = text.Length;
+                Write($"default({target!.Type.QualifiedName})[{(use.Kind == UseKind.IndexFromEnd ? "^1" : "1..2")}]");
+                holder.Sites.Add(new Site(start, text.Length, target.Companions.Append(target).ToArray(), isDynamic: false, (use.Kind == UseKind.IndexFromEnd ? "index from end" : "range") + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.ListPattern:
+            {
+                Write($"_ = default({target!.Type.QualifiedName}) is ");
+                var start = text.Length;
+                Write("[0]");
+                holder.Sites.Add(new Site(start, text.Length, target.Companions.Append(target).ToArray(), isDynamic: false, "list pattern" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.LocalRequires:
+            {
+                Write("[RequiresScope(");
+                var arg = target!.Requires[0];
+                arg.Start = text.Length;
+                Write($"\"{arg.Scope}\"");
+                arg.End = text.Length;
+                model.RequiresArgs.Add((arg, false));
+                Write($")] void {target.Name}() {{ }} ");
+                var start = text.Length;
+                Write($"{target.Name}()");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "call of a local function with [RequiresScope]" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.DynamicCandidates:
+            {
+                var start = text.Length;
+                Write($"{target!.Type.QualifiedName}.{target.Name}((dynamic)0)");
+                holder.Sites.Add(new Site(start, text.Length, use.Candidates, isDynamic: true, "dynamic call with candidates" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.ConstantRead:
+            {
+                Write($"_ = {target!.Type.QualifiedName}.{target.Name};");
+                holder.Sites.Add(new Site(text.Length, text.Length, Array.Empty<MemberDecl>(), isDynamic: false, "constant of an annotated type (not a use)" + kind));
+                break;
+            }
+
+            case UseKind.Reflection:
+            {
+                Write("_ = ");
+                var start = text.Length;
+                Write(target!.Type.Name switch
+                {
+                    "MethodBase" => "typeof(object).GetMethod(\"ToString\").Invoke(null, null)",
+                    "Activator" => "System.Activator.CreateInstance(typeof(object))",
+                    _ => "typeof(object).GetConstructor(System.Type.EmptyTypes).Invoke(null)",
+                });
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, $"reflection ({target.Type.Name}.{target.Name})" + kind));
+                Write(";");
+                break;
+            }
+
+            case UseKind.ArgumentConversion:
+            {
+                Write("Sink.Take(");
+                var start = text.Length;
+                Write($"default({target!.Type.QualifiedName})");
+                holder.Sites.Add(new Site(start, text.Length, new[] { target }, isDynamic: false, "conversion of an argument" + kind));
+                Write(");");
                 break;
             }
 

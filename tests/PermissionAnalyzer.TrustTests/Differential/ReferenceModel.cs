@@ -37,7 +37,17 @@ public sealed record Expected(string Id, int Start, int End, string Message) : I
 /// <c>implicit operator int</c>.</item>
 /// <item>A constructor runs its base call, its body, then the instance field initializers (printed after it).</item>
 /// <item>A chain longer than 10 members shows the first 5 and the last 5 around <c>… N more …</c>.</item>
-/// <item>A chain to a dynamic call ends in <c>a dynamic call</c>.</item>
+/// <item>A chain to a dynamic call ends in <c>a dynamic call</c> (the site itself, no hop); a reflection entry point
+/// (<c>MethodBase.Invoke</c>, <c>Activator.CreateInstance</c>, <c>ConstructorInfo.Invoke</c>) is a hop like an API whose
+/// requirement is "undetermined", so a chain ends in its name and is one hop longer than to a dynamic call at the same place.</item>
+/// <item>A local function is named by its type and its own name (<c>Helpers.lf0</c>) when it is a hop of a chain.</item>
+/// <item>PA0012 applies to methods, properties, events, constructors, indexers and operators (not fields or field-like
+/// events, which cannot declare a requirement), not to overrides and implementations (PA0013's); "declares" is the member's whole
+/// requirement (own, its type's, inherited). It lands on the name (an operator's token, a conversion's type, an indexer's
+/// <c>this</c>, a constructor's name), once per member and scope, with the shortest chain from the member's code.</item>
+/// <item>PA0013 compares an override with the member it overrides directly, an implementation with the interface member,
+/// each by its whole requirement; a scope its code reaches is reported "via" the shortest chain, else a scope the member
+/// declares itself "by its own [RequiresScope]"; once per member and scope.</item>
 /// <item>A use whose chain leaves the principal and comes back into its own code before the API is reported only
 /// at the own site the chain comes back to ("the last hop inside the principal").</item>
 /// </list>
@@ -64,7 +74,8 @@ public static class ReferenceModel
     public static bool Covers(string grant, string scope) =>
         IsWildcard(grant) ? scope.StartsWith(grant[..^1], StringComparison.Ordinal) : grant == scope;
 
-    public static List<Expected> Diagnose(ProgramModel program, string assemblyName) => new Evaluation(program, assemblyName).Run();
+    /// <summary>The diagnostics the analyzer must report; PA0012 and PA0013 only when <paramref name="rules"/> has them.</summary>
+    public static List<Expected> Diagnose(ProgramModel program, string assemblyName, Coverage rules = Coverage.None) => new Evaluation(program, assemblyName, rules).Run();
 
     private sealed class Evaluation
     {
@@ -74,11 +85,13 @@ public static class ReferenceModel
         private readonly Dictionary<MemberDecl, Dictionary<string, int>> distance = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<MemberDecl, Dictionary<string, MemberDecl?>> hop = new(ReferenceEqualityComparer.Instance);
         private readonly List<Expected> expected = new();
+        private readonly Coverage rules;
 
-        public Evaluation(ProgramModel program, string assemblyName)
+        public Evaluation(ProgramModel program, string assemblyName, Coverage rules)
         {
             this.program = program;
             this.assemblyName = assemblyName;
+            this.rules = rules;
         }
 
         public List<Expected> Run()
@@ -104,6 +117,16 @@ public static class ReferenceModel
                 Judge(AssemblyOwner, assemblyName, assembly, owned);
             }
 
+            if ((rules & Coverage.UndeclaredRequirement) != 0)
+            {
+                UndeclaredRequirements();
+            }
+
+            if ((rules & Coverage.ImplementationExceedsContract) != 0)
+            {
+                ContractsExceeded();
+            }
+
             expected.Sort();
             return expected;
         }
@@ -117,8 +140,14 @@ public static class ReferenceModel
             }
 
             var scopes = new HashSet<string>(StringComparer.Ordinal);
+            if (member.IsReflection)
+            {
+                scopes.Add(Undetermined);
+            }
+
             scopes.UnionWith(Valid(member.Requires));
-            for (var type = member.Type; type is not null; type = type.Shape == TypeShape.Interface ? null : type.Base)
+            // A type's requirement applies to its members; a local function is not one (it declares its own only).
+            for (var type = member.Kind == MemberKind.LocalFunction ? null : member.Type; type is not null; type = type.Shape == TypeShape.Interface ? null : type.Base)
             {
                 scopes.UnionWith(Valid(type.TypeRequires));
             }
@@ -260,6 +289,70 @@ public static class ReferenceModel
             return false;
         }
 
+        // ---- PA0012: in a library, a public member owned by no principal whose code uses a scope it does not declare.
+        private void UndeclaredRequirements()
+        {
+            if (!program.IsLibrary || program.AssemblyPrincipal is not null)
+            {
+                return;
+            }
+
+            foreach (var member in program.AllMembers)
+            {
+                // A member with a contract (an override, an implementation) gets PA0013 instead.
+                if (member.Type.InMetadata || !HasBody(member) || OwnerOf(member) is not null || member.NameEnd == 0
+                    || member.Overridden is not null || member.Implemented is not null
+                    || member.Kind is not (MemberKind.StaticMethod or MemberKind.InstanceMethod or MemberKind.StaticProperty or MemberKind.Setter
+                        or MemberKind.EventAdd or MemberKind.Constructor or MemberKind.Custom or MemberKind.Indexer))
+                {
+                    continue;
+                }
+
+                var declared = Requirement(member);
+                foreach (var (scope, _) in distance[member])
+                {
+                    if (scope != Undetermined && !declared.Contains(scope))
+                    {
+                        expected.Add(new Expected("PA0012", member.NameStart, member.NameEnd,
+                            $"'{MemberName(member)}' uses '{scope}' via {Names(Chain(hop[member][scope]!, scope))} but does not declare it; callers in other assemblies will not see the requirement"));
+                    }
+                }
+            }
+        }
+
+        // ---- PA0013: an override or implementation that requires a scope its contract does not declare.
+        private void ContractsExceeded()
+        {
+            foreach (var member in program.AllMembers)
+            {
+                if (member.Type.InMetadata || (member.Overridden ?? member.Implemented) is not { } contract || member.NameEnd == 0)
+                {
+                    continue;
+                }
+
+                var declared = Requirement(contract);
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                var name = MemberName(contract);
+                foreach (var (scope, _) in HasBody(member) ? distance[member] : new Dictionary<string, int>())
+                {
+                    if (scope != Undetermined && !declared.Contains(scope) && reported.Add(scope))
+                    {
+                        expected.Add(new Expected("PA0013", member.NameStart, member.NameEnd,
+                            $"'{MemberName(member)}' requires '{scope}' via {Names(Chain(hop[member][scope]!, scope))}, but '{name}' does not declare it; calls through '{name}' will not count it"));
+                    }
+                }
+
+                foreach (var scope in Valid(member.Requires))
+                {
+                    if (!declared.Contains(scope) && reported.Add(scope))
+                    {
+                        expected.Add(new Expected("PA0013", member.NameStart, member.NameEnd,
+                            $"'{MemberName(member)}' requires '{scope}' by its own [RequiresScope], but '{name}' does not declare it; calls through '{name}' will not count it"));
+                    }
+                }
+            }
+        }
+
         // ---- Ownership: the innermost enclosing type principal, else the assembly principal for source code.
         private object? OwnerOf(MemberDecl member)
         {
@@ -326,7 +419,9 @@ public static class ReferenceModel
 
                         if (scope == Undetermined)
                         {
-                            var chain = reach.Hop is null ? "a dynamic call" : Names(Chain(reach.Hop, scope)) + " → a dynamic call";
+                            var chain = reach.Hop is null ? "a dynamic call"
+                                : reach.Hop.IsReflection ? Names(Chain(reach.Hop, scope))
+                                : Names(Chain(reach.Hop, scope)) + (Chain(reach.Hop, scope)[^1].IsReflection ? string.Empty : " → a dynamic call");
                             expected.Add(new Expected("PA0009", site.Start, site.End,
                                 $"'{MemberName(member)}' reaches code whose scopes cannot be determined via {chain}, so the uses of principal '{name}' may be incomplete"));
                             continue;
@@ -418,7 +513,7 @@ public static class ReferenceModel
         });
     }
 
-    public static string MemberName(MemberDecl member) => member.Type.Name + "." + member.Kind switch
+    public static string MemberName(MemberDecl member) => member.Type.Name[(member.Type.Name.LastIndexOf('.') + 1)..] + "." + member.Kind switch
     {
         MemberKind.Constructor or MemberKind.ImplicitConstructor => member.Type.Name,
         // Operators and conversions are named as C# writes them (the generator's conversions return int).

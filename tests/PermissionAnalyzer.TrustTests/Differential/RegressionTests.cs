@@ -256,4 +256,50 @@ public class RegressionTests
             ("PA0004", 75, 9, "new SClient1()", "'P0.M1' needs 'user-profile' via SClient1.SClient1, but principal 'P0' is not granted it"));
     }
 
+    /// <summary>
+    /// DESIGN.md: the body followed is the one that runs for the receiver. <c>using (var u = new RD0())</c> binds
+    /// IDisposable.Dispose; on an RD0 receiver RD0's override runs (it does not call <c>base.Dispose()</c>), so RB0's body
+    /// does not count. The engine of branch 'engine' at d45045f followed RB0.Dispose (the member that implements the
+    /// interface) instead; fixed in 93b88f0.
+    /// </summary>
+    [Fact]
+    public void UsingOfAClassThatOverridesTheVirtualDispose_FollowsTheOverrideNotTheBaseBody()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Api
+            {
+                [RequiresScope("a")]
+                public static void A() { }
+
+                [RequiresScope("b")]
+                public static void B() { }
+            }
+
+            public class RB0 : System.IDisposable
+            {
+                public virtual void Dispose() { Api.A(); }
+            }
+
+            public class RD0 : RB0
+            {
+                public override void Dispose() { Api.B(); }
+            }
+
+            [GrantedScopes]
+            public class P0
+            {
+                public static void M0()
+                {
+                    using (var u = new RD0()) { }
+                }
+            }
+            """;
+
+        Regression.Verify(
+            source,
+            null,
+            ("PA0004", 27, 20, "u = new RD0()", "'P0.M0' needs 'b' via RD0.Dispose → Api.B, but principal 'P0' is not granted it"));
+    }
 }

@@ -54,6 +54,19 @@ public static class AnalyzerRunner
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>Every analyzer of the package (found by reflection, so a new one is driven too), <see cref="PrincipalAnalyzer"/> first.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers() =>
+        typeof(PrincipalAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
+            .OrderBy(t => t == typeof(PrincipalAnalyzer) ? 0 : 1)
+            .ThenBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    /// <summary>The rule IDs the package's analyzers declare.</summary>
+    public static IReadOnlySet<string> SupportedIds { get; } =
+        CreateAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The runtime's trusted platform assemblies and the package's attributes.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
@@ -107,15 +120,15 @@ public static class AnalyzerRunner
         Run(Compile(new[] { Parse(source) }, extraReferences), concurrent, withDeclaredRequirementRules: withDeclaredRequirementRules);
 
     /// <summary>
-    /// Runs the grant and use analyzers; with <paramref name="withDeclaredRequirementRules"/> also the PA0012/PA0013
-    /// analyzer (the robustness checks; the differential model does not predict those rules).
+    /// Runs the grant and use analyzers (every other analyzer of the package too); with <paramref name="withDeclaredRequirementRules"/>
+    /// also the PA0012/PA0013 analyzer (the robustness checks, the differential check and the regression programs).
     /// </summary>
     public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default, bool withDeclaredRequirementRules = false)
     {
         var exceptions = new ConcurrentQueue<string>();
         var analyzers = withDeclaredRequirementRules
-            ? ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer())
-            : ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer());
+            ? CreateAnalyzers()
+            : CreateAnalyzers().Where(a => a is not DeclaredRequirementAnalyzer).ToImmutableArray();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
