@@ -47,7 +47,8 @@ public sealed record Expected(string Id, int Start, int End, string Message) : I
 /// <c>this</c>, a constructor's name), once per member and scope, with the shortest chain from the member's code.</item>
 /// <item>PA0013 compares an override with the member it overrides directly, an implementation with the interface member,
 /// each by its whole requirement; a scope its code reaches is reported "via" the shortest chain, else a scope the member
-/// declares itself "by its own [RequiresScope]"; once per member and scope.</item>
+/// declares itself "by its own [RequiresScope]"; once per member and scope. A framework contract (IDisposable.Dispose),
+/// which nobody can annotate, is not judged.</item>
 /// <item>A use whose chain leaves the principal and comes back into its own code before the API is reported only
 /// at the own site the chain comes back to ("the last hop inside the principal").</item>
 /// </list>
@@ -327,6 +328,12 @@ public static class ReferenceModel
             {
                 if (member.Type.InMetadata || (member.Overridden ?? member.Implemented) is not { } contract || member.NameEnd == 0)
                 {
+                    continue;
+                }
+
+                if (contract.Type.Name.StartsWith("System.", StringComparison.Ordinal))
+                {
+                    // A framework contract (IDisposable.Dispose) cannot carry a declaration: not judged.
                     continue;
                 }
 
