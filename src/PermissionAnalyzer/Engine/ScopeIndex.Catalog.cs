@@ -58,6 +58,30 @@ internal sealed partial class ScopeIndex
     /// <summary>The map IDs that match no symbol of the compilation or its references (PA0011).</summary>
     public IReadOnlyCollection<string> UnresolvedMapIds => Mapped.Unresolved;
 
+    /// <summary>Whether a scope map gives the member, its property or event, or a type containing it, a requirement.</summary>
+    public bool IsMapped(ISymbol member)
+    {
+        if (Maps.IsEmpty)
+        {
+            return false;
+        }
+
+        if (!MappedTermsOf(member).IsEmpty || (member is IMethodSymbol { AssociatedSymbol: { } associated } && !MappedTermsOf(associated).IsEmpty))
+        {
+            return true;
+        }
+
+        for (var type = member.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (!MappedTermsOf(type).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The terms the maps give <paramref name="symbol"/> itself (not its type's), or empty.</summary>
     private ImmutableArray<string> MappedTermsOf(ISymbol symbol) =>
         Maps.IsEmpty || !Mapped.Terms.TryGetValue(symbol.OriginalDefinition, out var terms) ? ImmutableArray<string>.Empty : terms;

@@ -117,7 +117,8 @@ internal sealed partial class ScopeIndex
     {
         var assembly = member.ContainingAssembly;
         if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
-            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value)))
+            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value))
+            || IsMapped(member))
         {
             return true;
         }

@@ -261,4 +261,42 @@ public class ScopeMapTests
                 Verify.Diagnostic("PA0011").WithSpan("/0/ScopeMap.txt", 5, 1, 5, 9).WithArguments("'E:...' matches no symbol of the compilation or its references"))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task FrameworkContractGivenARequirementByAMap_IsJudgedByPA0013()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public static class Files
+            {
+                [RequiresScope("files:close")] public static void Close() { }
+                [RequiresScope("files:delete")] public static void Delete() { }
+            }
+
+            public sealed class Handle : System.IDisposable
+            {
+                public void {|#0:Dispose|}()
+                {
+                    Files.Close();
+                    Files.Delete();
+                }
+            }
+
+            public sealed class Other : System.IAsyncDisposable
+            {
+                public System.Threading.Tasks.ValueTask DisposeAsync()
+                {
+                    Files.Delete();
+                    return default;
+                }
+            }
+            """;
+
+        await Verify.Test(source)
+            .WithDeclaredRequirementRules()
+            .WithAdditionalFile("/0/ScopeMap.txt", "M:System.IDisposable.Dispose; files:close\n")
+            .Expecting(Verify.Diagnostic("PA0013").WithLocation(0).WithArguments("Handle.Dispose", "files:delete", "via Files.Delete", "IDisposable.Dispose"))
+            .RunAsync();
+    }
 }
