@@ -12,6 +12,9 @@ public static class EquivalenceKeys
     /// <summary>"Narrow grant to what is used" (PA0001, PA0002, PA0003): the principal's grant becomes G ∩ U.</summary>
     public const string NarrowGrant = "PermissionAnalyzer.NarrowGrant";
 
+    /// <summary>"Replace 'x' with 'y'" (PA0010, PA0002 on a scope broader than needed): the scopes of the least cover that suffice.</summary>
+    public const string ReplaceScope = "PermissionAnalyzer.ReplaceScope";
+
     /// <summary>"Replace wildcard with used scopes" (PA0007).</summary>
     public const string ReplaceWildcard = "PermissionAnalyzer.ReplaceWildcard";
 

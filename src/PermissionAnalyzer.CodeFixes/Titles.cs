@@ -8,6 +8,9 @@ internal static class Titles
 
     public static string RemoveScope(string scope) => $"Remove scope '{scope}'";
 
+    public static string ReplaceScope(string scope, System.Collections.Generic.IReadOnlyList<string> replacement) =>
+        $"Replace '{scope}' with {PermissionAnalyzer.Engine.Term.QuotedList(replacement)}";
+
     public static string DeclareInFeature(string scope, string feature) => $"Declare '{scope}' in feature '{feature}'";
 
     public static string GrantScope(string scope) => $"Grant '{scope}'";

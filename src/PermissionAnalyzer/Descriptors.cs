@@ -22,6 +22,8 @@ internal static class Descriptors
         public const string WildcardGrant = "Principal '{0}' is granted wildcard scope '{1}'; grant the concrete scopes its code uses instead";
         public const string InvalidScope = "Invalid scope argument of '{0}': {1}";
         public const string UseCannotBeDetermined = "'{0}' reaches code whose scopes cannot be determined via {1}, so the uses of principal '{2}' may be incomplete";
+        public const string GrantBroaderThanNeeded = "Principal '{0}' is granted '{1}', which {2}";
+        public const string InvalidScopeMapEntry = "Invalid scope map entry: {0}";
         public const string UndeclaredRequirement = "'{0}' uses '{1}' via {2} but does not declare it; callers in other assemblies will not see the requirement";
         public const string ImplementationExceedsContract = "'{0}' requires '{1}' {2}, but '{3}' does not declare it; calls through '{3}' will not count it";
     }
@@ -32,6 +34,13 @@ internal static class Descriptors
         public const string NotNeeded = "no declared feature needs";
         public const string NotUsed = "no code uses";
         public const string NeitherNeededNorUsed = "no declared feature needs and no code uses";
+
+        /// <summary>PA0002 and PA0010 on a granted scope that implies what L holds: <c>is broader than its code needs: 'Mail.Read' suffices</c>.</summary>
+        public static string Broader(string quotedScopes, int count) =>
+            "is broader than its code needs: " + quotedScopes + (count == 1 ? " suffices" : " suffice");
+
+        /// <summary>PA0010 on a granted scope implied by another scope of L: <c>is already granted by 'Mail.ReadWrite'</c>.</summary>
+        public static string Redundant(string scope) => "is already granted by '" + scope + "'";
     }
 
     /// <summary>How an implementation comes to require a scope, the third message argument of PA0013.</summary>
@@ -51,6 +60,9 @@ internal static class Descriptors
         public const string Empty = "the scope is empty or whitespace";
         public const string NotConstant = "the scope is not a compile-time constant";
         public const string WildcardNeed = "a feature must need concrete scopes, not a wildcard";
+        public const string WildcardInCatalog = "a scope catalog states concrete scopes, not a wildcard";
+
+        public static string Cycle(string cycle) => "the implication forms a cycle: " + cycle;
     }
 
 #pragma warning disable RS1019 // By design (DESIGN.md, engine notes): the same rules, reported for assembly principals by a separate compilation-end analyzer, so the live analyzer carries no CompilationEnd descriptor.
@@ -65,6 +77,8 @@ internal static class Descriptors
         public static readonly DiagnosticDescriptor WildcardGrant = Create(RuleIdentifiers.WildcardGrant, compilationEnd: false);
         public static readonly DiagnosticDescriptor InvalidScope = Create(RuleIdentifiers.InvalidScope, compilationEnd: false);
         public static readonly DiagnosticDescriptor UseCannotBeDetermined = Create(RuleIdentifiers.UseCannotBeDetermined, compilationEnd: false);
+        public static readonly DiagnosticDescriptor GrantBroaderThanNeeded = Create(RuleIdentifiers.GrantBroaderThanNeeded, compilationEnd: false);
+        public static readonly DiagnosticDescriptor InvalidScopeMapEntry = Create(RuleIdentifiers.InvalidScopeMapEntry, compilationEnd: false);
         public static readonly DiagnosticDescriptor UndeclaredRequirement = Create(RuleIdentifiers.UndeclaredRequirement, compilationEnd: false);
         public static readonly DiagnosticDescriptor ImplementationExceedsContract = Create(RuleIdentifiers.ImplementationExceedsContract, compilationEnd: false);
     }
@@ -77,6 +91,7 @@ internal static class Descriptors
         public static readonly DiagnosticDescriptor FeatureNeedsUngrantedScope = Create(RuleIdentifiers.FeatureNeedsUngrantedScope, compilationEnd: true);
         public static readonly DiagnosticDescriptor WildcardGrant = Create(RuleIdentifiers.WildcardGrant, compilationEnd: true);
         public static readonly DiagnosticDescriptor InvalidScope = Create(RuleIdentifiers.InvalidScope, compilationEnd: true);
+        public static readonly DiagnosticDescriptor GrantBroaderThanNeeded = Create(RuleIdentifiers.GrantBroaderThanNeeded, compilationEnd: true);
     }
 #pragma warning restore RS1019
 
@@ -118,6 +133,10 @@ internal static class Descriptors
             "A scope argument must be a non-empty compile-time constant string; a feature need must be concrete, not a wildcard."),
         RuleIdentifiers.UseCannotBeDetermined => ("Use cannot be determined", Messages.UseCannotBeDetermined, DiagnosticSeverity.Info,
             "Reachable code calls through dynamic or reflection, so the scopes the principal uses may be incomplete."),
+        RuleIdentifiers.GrantBroaderThanNeeded => ("Grant broader than needed", Messages.GrantBroaderThanNeeded, DiagnosticSeverity.Warning,
+            "The scope catalog says a narrower scope covers what the code uses, or another granted scope already includes this one: grant the least scope that suffices."),
+        RuleIdentifiers.InvalidScopeMapEntry => ("Invalid scope map entry", Messages.InvalidScopeMapEntry, DiagnosticSeverity.Warning,
+            "A line of a scope map does not parse, names an invalid scope, repeats an entry, names no symbol of the compilation or its references, or states an implication cycle."),
         RuleIdentifiers.UndeclaredRequirement => ("Undeclared requirement on a public API", Messages.UndeclaredRequirement, DiagnosticSeverity.Warning,
             "A member other assemblies can call uses a scope it does not declare. Callers in other assemblies see only declarations, not bodies, so the requirement is lost to them."),
         RuleIdentifiers.ImplementationExceedsContract => ("Implementation requires more than its contract", Messages.ImplementationExceedsContract, DiagnosticSeverity.Warning,

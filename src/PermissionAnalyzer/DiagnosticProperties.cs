@@ -30,6 +30,18 @@ public static class DiagnosticProperties
     /// <summary>"Type" for a type principal, "Assembly" for an assembly principal.</summary>
     public const string PrincipalKind = "PrincipalKind";
 
+    /// <summary>
+    /// PA0010 and PA0002 on a scope broader than needed: the scopes of the least cover L that replace it, so that
+    /// every use it covers stays covered. Absent when no replacement keeps every use covered.
+    /// </summary>
+    public const string Replacement = "Replacement";
+
+    /// <summary>
+    /// Grant diagnostics: for each granted scope outside L that is broader than needed, the scope, then
+    /// <see cref="PairSeparator"/> and its replacement joined with <see cref="PairSeparator"/>; one entry per line.
+    /// "Narrow grant to what is used" replaces these instead of removing them.
+    /// </summary>
+    public const string Replacements = "Replacements";
     /// <summary>The documentation-comment ID of the member an implementation's contract is (PA0013).</summary>
     public const string BaseMember = "BaseMember";
 
@@ -37,4 +49,7 @@ public static class DiagnosticProperties
     public const string BaseMemberName = "BaseMemberName";
 
     public const char Separator = '\n';
+
+    /// <summary>Separates a scope from its replacement scopes inside one entry of <see cref="Replacements"/>.</summary>
+    public const char PairSeparator = '\u001F';
 }

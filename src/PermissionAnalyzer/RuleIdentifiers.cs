@@ -12,6 +12,8 @@ public static class RuleIdentifiers
     public const string WildcardGrant = "PA0007";
     public const string InvalidScope = "PA0008";
     public const string UseCannotBeDetermined = "PA0009";
+    public const string GrantBroaderThanNeeded = "PA0010";
+    public const string InvalidScopeMapEntry = "PA0011";
     public const string UndeclaredRequirement = "PA0012";
     public const string ImplementationExceedsContract = "PA0013";
 }

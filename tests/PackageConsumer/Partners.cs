@@ -38,3 +38,16 @@ public sealed class CompliantPartner
 {
     public void Notify(string user) => MessagesApi.Send(user, "notice");
 }
+
+// A client nobody annotated: ScopeMap.txt says what it needs, and that purging includes reading.
+public static class LegacyArchive
+{
+    public static string[] Search(string query) => new[] { query };
+}
+
+// Granted the broader scope where the narrower one suffices: delete-access creep through the map.
+[GrantedScopes("archive:purge")]
+public sealed class ArchiveSearch
+{
+    public int Count(string query) => LegacyArchive.Search(query).Length;
+}

@@ -31,8 +31,8 @@ internal sealed class RequirementDeclaration
     public TextSpan Member { get; }
 
     /// <summary>
-    /// The term to declare: one scope today (written as <c>[RequiresScope]</c>); several alternatives will be
-    /// written as one <c>[RequiresAnyScope]</c> once the attribute exists (DESIGN.md, alternatives).
+    /// The term to declare: one scope (written as <c>[RequiresScope]</c>), or several alternatives (written as
+    /// one <c>[RequiresAnyScope]</c>, DESIGN.md, alternatives).
     /// </summary>
     public ImmutableArray<string> Alternatives { get; }
 

@@ -59,7 +59,7 @@ public sealed class DeclareRequirementFixer : CodeFixProvider
             return null;
         }
 
-        var alternatives = ImmutableArray.Create(scope!);
+        var alternatives = Term.Alternatives(scope!);
         if (diagnostic.Id == RuleIdentifiers.UndeclaredRequirement)
         {
             if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root

@@ -26,7 +26,7 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
         RuleIdentifiers.GrantedScopeNeverUsed);
 
     internal override bool Offers(string equivalenceKey) =>
-        equivalenceKey is EquivalenceKeys.RemoveScope or EquivalenceKeys.NarrowGrant
+        equivalenceKey is EquivalenceKeys.RemoveScope or EquivalenceKeys.NarrowGrant or EquivalenceKeys.ReplaceScope
         || equivalenceKey.StartsWith(EquivalenceKeys.DeclareInFeaturePrefix, System.StringComparison.Ordinal);
 
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -52,7 +52,12 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
             }
 
             // First among the actions of a used scope, so a host that takes the first action narrows rather than declares.
-            var narrow = principal.NarrowEdits(usage.Scopes);
+            if (BroaderGrantFixer.ReplacePlan(document, diagnostic, node, scope, principal) is { } replace)
+            {
+                plans.Add(replace);
+            }
+
+            var narrow = principal.NarrowEdits(usage.Scopes, DiagnosticData.Replacements(diagnostic));
             if (!narrow.IsEmpty)
             {
                 plans.Add(new FixPlan(Titles.NarrowGrant, EquivalenceKeys.NarrowGrant, narrow));

@@ -41,6 +41,19 @@ internal static class DiagnosticData
             ? value.Split(DiagnosticProperties.Separator).Where(s => s.Length > 0).ToImmutableArray()
             : ImmutableArray<string>.Empty;
 
+    /// <summary>The <see cref="DiagnosticProperties.Replacements"/> of a grant diagnostic: broader granted scope → what replaces it.</summary>
+    public static ImmutableDictionary<string, ImmutableArray<string>> Replacements(Diagnostic diagnostic)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entry in List(diagnostic, DiagnosticProperties.Replacements))
+        {
+            var parts = entry.Split(DiagnosticProperties.PairSeparator);
+            builder[parts[0]] = parts.Skip(1).ToImmutableArray();
+        }
+
+        return builder.ToImmutable();
+    }
+
     public static bool IsUsed(Diagnostic diagnostic) =>
         string.Equals(Get(diagnostic, DiagnosticProperties.IsUsed), "true", StringComparison.Ordinal);
 

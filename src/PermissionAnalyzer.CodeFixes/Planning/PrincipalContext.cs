@@ -141,17 +141,20 @@ internal sealed class PrincipalContext
 
     /// <summary>
     /// The edits that make the grant G ∩ U: every concrete scope no code uses goes, every wildcard becomes
-    /// the used scopes it is the first to cover. A used scope is never removed.
+    /// the used scopes it is the first to cover, and a scope broader than needed (a key of
+    /// <paramref name="replacements"/>) becomes the scopes of the least cover that suffice and are not granted
+    /// yet. A used scope is never removed.
     /// </summary>
-    public ImmutableArray<ScopeEdit> NarrowEdits(IReadOnlyCollection<string> used)
+    public ImmutableArray<ScopeEdit> NarrowEdits(IReadOnlyCollection<string> used, IReadOnlyDictionary<string, ImmutableArray<string>>? replacements = null)
     {
+        var kept = new HashSet<string>(Declaration.Grants.Select(g => g.Scope).Where(s => used.Contains(s)), StringComparer.Ordinal);
         var usedSet = new HashSet<string>(used, StringComparer.Ordinal);
-        var replacements = WildcardReplacements(used);
+        var wildcards = WildcardReplacements(used);
         var edits = ImmutableArray.CreateBuilder<ScopeEdit>();
         var wildcard = 0;
         foreach (var grant in Declaration.Grants)
         {
-            var replacement = Scopes.IsWildcard(grant.Scope) ? replacements[wildcard++].Replacement : default;
+            var replacement = Scopes.IsWildcard(grant.Scope) ? wildcards[wildcard++].Replacement : default;
             if (DocumentOf(grant.Syntax) is not { } document)
             {
                 continue;
@@ -163,11 +166,26 @@ internal sealed class PrincipalContext
             }
             else if (!usedSet.Contains(grant.Scope))
             {
-                edits.Add(RemoveGrantEdit(document, grant.Syntax));
+                var instead = replacements is not null && replacements.TryGetValue(grant.Scope, out var suffices)
+                    ? suffices.Where(kept.Add).ToImmutableArray()
+                    : ImmutableArray<string>.Empty;
+                edits.Add(instead.IsEmpty
+                    ? RemoveGrantEdit(document, grant.Syntax)
+                    : ReplaceGrantEdit(document, grant.Syntax, instead));
             }
         }
 
         return edits.ToImmutable();
+    }
+
+    /// <summary>
+    /// What replaces a granted scope broader than needed: its <paramref name="suffices"/> that the grant does not
+    /// name yet (empty: removing it is enough).
+    /// </summary>
+    public ImmutableArray<string> NotYetGranted(ImmutableArray<string> suffices)
+    {
+        var named = new HashSet<string>(Declaration.Grants.Select(g => g.Scope), StringComparer.Ordinal);
+        return suffices.Where(s => !named.Contains(s)).ToImmutableArray();
     }
 
     /// <summary>Removes the granted scope written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>

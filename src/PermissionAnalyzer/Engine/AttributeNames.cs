@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace PermissionAnalyzer.Engine;
 
 /// <summary>
-/// Recognizes the three attributes by full name, so users may declare identical copies of their own
+/// Recognizes the package's attributes by full name, so users may declare identical copies of their own
 /// (two assemblies may then define the same name, and one GetTypeByMetadataName would return null).
 /// </summary>
 internal enum ScopeAttributeKind
@@ -12,6 +12,9 @@ internal enum ScopeAttributeKind
     RequiresScope,
     GrantedScopes,
     FeatureNeeds,
+    RequiresAnyScope,
+    ScopeImplies,
+    DestructiveScope,
 }
 
 internal static class AttributeNames
@@ -23,17 +26,32 @@ internal static class AttributeNames
     public const string RequiresScope = "RequiresScopeAttribute";
     public const string GrantedScopes = "GrantedScopesAttribute";
     public const string FeatureNeeds = "FeatureNeedsAttribute";
+    public const string RequiresAnyScope = "RequiresAnyScopeAttribute";
+    public const string ScopeImplies = "ScopeImpliesAttribute";
+    public const string DestructiveScope = "DestructiveScopeAttribute";
 
     /// <summary>The names as source writes them, with or without the <c>Attribute</c> suffix.</summary>
     public const string RequiresScopeName = "RequiresScope";
     public const string GrantedScopesName = "GrantedScopes";
     public const string FeatureNeedsName = "FeatureNeeds";
+    public const string RequiresAnyScopeName = "RequiresAnyScope";
+    public const string ScopeImpliesName = "ScopeImplies";
+    public const string DestructiveScopeName = "DestructiveScope";
+
+    /// <summary>Every name above, for the text search that decides whether to analyze at all.</summary>
+    public static readonly string[] SourceNames =
+    {
+        GrantedScopesName, FeatureNeedsName, RequiresScopeName, RequiresAnyScopeName, ScopeImpliesName, DestructiveScopeName,
+    };
 
     public static readonly string[] MetadataNames =
     {
         Namespace + "." + RequiresScope,
         Namespace + "." + GrantedScopes,
         Namespace + "." + FeatureNeeds,
+        Namespace + "." + RequiresAnyScope,
+        Namespace + "." + ScopeImplies,
+        Namespace + "." + DestructiveScope,
     };
 
     public static ScopeAttributeKind Classify(AttributeData attribute) => Classify(attribute.AttributeClass);
@@ -50,6 +68,9 @@ internal static class AttributeNames
             RequiresScope => ScopeAttributeKind.RequiresScope,
             GrantedScopes => ScopeAttributeKind.GrantedScopes,
             FeatureNeeds => ScopeAttributeKind.FeatureNeeds,
+            RequiresAnyScope => ScopeAttributeKind.RequiresAnyScope,
+            ScopeImplies => ScopeAttributeKind.ScopeImplies,
+            DestructiveScope => ScopeAttributeKind.DestructiveScope,
             _ => ScopeAttributeKind.None,
         };
 
@@ -68,6 +89,9 @@ internal static class AttributeNames
         ScopeAttributeKind.RequiresScope => "RequiresScope",
         ScopeAttributeKind.GrantedScopes => "GrantedScopes",
         ScopeAttributeKind.FeatureNeeds => "FeatureNeeds",
+        ScopeAttributeKind.RequiresAnyScope => "RequiresAnyScope",
+        ScopeAttributeKind.ScopeImplies => "ScopeImplies",
+        ScopeAttributeKind.DestructiveScope => "DestructiveScope",
         _ => string.Empty,
     };
 }

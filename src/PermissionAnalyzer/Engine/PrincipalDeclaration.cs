@@ -145,20 +145,26 @@ internal sealed class PrincipalDeclaration
             invalid.ToImmutable());
     }
 
-    /// <summary>Validates the scope arguments of a <c>[RequiresScope]</c> written in source (PA0008 only).</summary>
-    public static ImmutableArray<InvalidArgument> ValidateRequirements(ScopeIndex index, ImmutableArray<AttributeData> attributes, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the scope arguments of a <c>[RequiresScope]</c> or <c>[RequiresAnyScope]</c> written in source,
+    /// or, with <paramref name="catalog"/>, of a <c>[ScopeImplies]</c> or <c>[DestructiveScope]</c> (PA0008 only).
+    /// </summary>
+    public static ImmutableArray<InvalidArgument> ValidateRequirements(ScopeIndex index, ImmutableArray<AttributeData> attributes, System.Threading.CancellationToken cancellationToken, bool catalog = false)
     {
         ImmutableArray<InvalidArgument>.Builder? invalid = null;
         foreach (var attribute in attributes)
         {
-            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope
+            var kind = AttributeNames.Classify(attribute);
+            if (!(catalog
+                    ? kind is ScopeAttributeKind.ScopeImplies or ScopeAttributeKind.DestructiveScope
+                    : kind is ScopeAttributeKind.RequiresScope or ScopeAttributeKind.RequiresAnyScope)
                 || attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } argumentList } syntax)
             {
                 continue;
             }
 
             invalid ??= ImmutableArray.CreateBuilder<InvalidArgument>();
-            var reader = new ArgumentReader(index.GetSemanticModel(syntax.SyntaxTree), ScopeAttributeKind.RequiresScope, invalid, cancellationToken);
+            var reader = new ArgumentReader(index.GetSemanticModel(syntax.SyntaxTree), kind, invalid, cancellationToken);
             var positional = 0;
             foreach (var argument in argumentList.Arguments)
             {
@@ -291,6 +297,10 @@ internal sealed class PrincipalDeclaration
             else if (kind == ScopeAttributeKind.FeatureNeeds && Scopes.IsWildcard(text))
             {
                 reason = Descriptors.InvalidReasons.WildcardNeed;
+            }
+            else if (kind is ScopeAttributeKind.ScopeImplies or ScopeAttributeKind.DestructiveScope && Scopes.IsWildcard(text))
+            {
+                reason = Descriptors.InvalidReasons.WildcardInCatalog;
             }
             else
             {

@@ -21,7 +21,7 @@ internal sealed partial class ScopeIndex
     /// <summary>The pseudo-scope of uses that cannot be determined (dynamic, reflection).</summary>
     public const string Undetermined = "\0undetermined";
 
-    private static readonly ConditionalWeakTable<Compilation, ScopeIndex> Shared = new();
+    private static readonly ConditionalWeakTable<Compilation, IndexHolder> Shared = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AnalysisNeededCache = new();
 
     /// <summary>
@@ -40,9 +40,11 @@ internal sealed partial class ScopeIndex
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> annotatableAssemblies = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<string>> attributeDefiners;
 
-    private ScopeIndex(Compilation compilation)
+    private ScopeIndex(Compilation compilation, ScopeMapSet maps)
     {
         Compilation = compilation;
+        Maps = maps;
+        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
@@ -62,7 +64,6 @@ internal sealed partial class ScopeIndex
     /// <summary>The assembly declares grants or features: it owns all code outside type principals.</summary>
     public bool IsAssemblyPrincipal { get; }
 
-    public static ScopeIndex For(Compilation compilation) => Shared.GetValue(compilation, c => new ScopeIndex(c));
 
     /// <summary>
     /// Whether anything can be reported at all, decided before any binding: the attributes must be visible,
@@ -116,7 +117,8 @@ internal sealed partial class ScopeIndex
     {
         var assembly = member.ContainingAssembly;
         if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
-            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value)))
+            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value))
+            || IsMapped(member))
         {
             return true;
         }
@@ -189,11 +191,22 @@ internal sealed partial class ScopeIndex
     private static bool WritesAnnotationName(SyntaxTree tree)
     {
         var text = tree.GetText().ToString();
-        if (text.IndexOf(AttributeNames.GrantedScopesName, StringComparison.Ordinal) >= 0
-            || text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0
-            || text.IndexOf(AttributeNames.RequiresScopeName, StringComparison.Ordinal) >= 0)
+
+        // Every name but FeatureNeeds contains "Scope": two searches decide for a text that writes none of them.
+        if (text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0)
         {
             return true;
+        }
+
+        if (text.IndexOf("Scope", StringComparison.Ordinal) >= 0)
+        {
+            foreach (var name in AttributeNames.SourceNames)
+            {
+                if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
         }
 
         if (!MayHaveUnicodeEscape(text))
@@ -204,12 +217,15 @@ internal sealed partial class ScopeIndex
         // An identifier may spell a name with Unicode escapes: compare the identifiers' values.
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken)
-                && (token.ValueText.StartsWith(AttributeNames.GrantedScopesName, StringComparison.Ordinal)
-                    || token.ValueText.StartsWith(AttributeNames.FeatureNeedsName, StringComparison.Ordinal)
-                    || token.ValueText.StartsWith(AttributeNames.RequiresScopeName, StringComparison.Ordinal)))
+            if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                return true;
+                foreach (var name in AttributeNames.SourceNames)
+                {
+                    if (token.ValueText.StartsWith(name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
@@ -275,7 +291,8 @@ internal sealed partial class ScopeIndex
     // ---- Declared requirements -------------------------------------------------------------------
 
     /// <summary>
-    /// The scopes using <paramref name="symbol"/> requires by declaration: its own <c>[RequiresScope]</c>, its
+    /// The terms (<see cref="Term"/> keys, in ordinal order) using <paramref name="symbol"/> requires by
+    /// declaration: its own <c>[RequiresScope]</c> and <c>[RequiresAnyScope]</c> and map entries, its
     /// property's or event's, its containing type's (and base classes', the attribute being inherited), and
     /// those of the members it overrides or implements. Reflection entry points require <see cref="Undetermined"/>.
     /// </summary>
@@ -333,11 +350,19 @@ internal sealed partial class ScopeIndex
         return scopes is null ? ImmutableArray<string>.Empty : scopes.ToImmutableArray();
     }
 
-    private static void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
+    private void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
     {
+        AddAll(MappedTermsOf(symbol), ref scopes);
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope)
+            var kind = AttributeNames.Classify(attribute);
+            if (kind == ScopeAttributeKind.RequiresAnyScope)
+            {
+                AddAlternatives(attribute, ref scopes);
+                continue;
+            }
+
+            if (kind != ScopeAttributeKind.RequiresScope)
             {
                 continue;
             }

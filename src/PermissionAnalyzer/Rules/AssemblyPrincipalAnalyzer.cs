@@ -20,7 +20,8 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         Descriptors.CompilationEnd.GrantedScopeNeverUsed,
         Descriptors.CompilationEnd.FeatureNeedsUngrantedScope,
         Descriptors.CompilationEnd.WildcardGrant,
-        Descriptors.CompilationEnd.InvalidScope);
+        Descriptors.CompilationEnd.InvalidScope,
+        Descriptors.CompilationEnd.GrantBroaderThanNeeded);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,12 +32,12 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         {
             // Registering a compilation-end action makes the driver bind the whole compilation: only an
             // assembly principal needs it.
-            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation, start.Options))
             {
                 return;
             }
 
-            var index = ScopeIndex.For(start.Compilation);
+            var index = ScopeIndex.For(start.Compilation, start.Options);
             if (index.IsAssemblyPrincipal)
             {
                 start.RegisterCompilationEndAction(end => Analyze(index, end));
@@ -62,7 +63,7 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         }
 
         var words = Options.DestructiveWordsFor(context.Options, references);
-        Verdicts.ReportDeclaration(declaration, uses, words, DescriptorSet.CompilationEnd, "Assembly", context.ReportDiagnostic);
+        Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.CompilationEnd, "Assembly", context.ReportDiagnostic);
     }
 
     /// <summary>The types whose code the assembly principal owns: every type outside type principals (the code fixes read it too).</summary>

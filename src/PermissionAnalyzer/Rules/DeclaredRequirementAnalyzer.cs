@@ -40,7 +40,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var index = ScopeIndex.For(start.Compilation);
+            var index = ScopeIndex.For(start.Compilation, start.Options);
 
             // Only a library's public members are a contract with other assemblies; an application's are not.
             var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
@@ -127,7 +127,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         {
             var chain = SymbolNames.Chain(index.ChainFrom(entry.Value.Hop, entry.Key), endsInDynamicCall: false);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Scope, entry.Key);
-            report(Diagnostic.Create(Descriptors.Live.UndeclaredRequirement, location, properties, SymbolNames.Member(member), entry.Key, chain));
+            report(Diagnostic.Create(Descriptors.Live.UndeclaredRequirement, location, properties, SymbolNames.Member(member), Term.Display(entry.Key), chain));
         }
     }
 
@@ -171,7 +171,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 .Add(DiagnosticProperties.Scope, scope)
                 .Add(DiagnosticProperties.BaseMember, DocumentationCommentId.CreateDeclarationId(contractMember))
                 .Add(DiagnosticProperties.BaseMemberName, contractName);
-            report(Diagnostic.Create(Descriptors.Live.ImplementationExceedsContract, location, properties, SymbolNames.Member(member), scope, reason, contractName));
+            report(Diagnostic.Create(Descriptors.Live.ImplementationExceedsContract, location, properties, SymbolNames.Member(member), Term.Display(scope), reason, contractName));
         }
     }
 

@@ -11,7 +11,10 @@ internal sealed class DescriptorSet
         Descriptors.Live.GrantedScopeNeverUsed,
         Descriptors.Live.FeatureNeedsUngrantedScope,
         Descriptors.Live.WildcardGrant,
-        Descriptors.Live.InvalidScope);
+        Descriptors.Live.InvalidScope)
+    {
+        GrantBroaderThanNeeded = Descriptors.Live.GrantBroaderThanNeeded,
+    };
 
     public static readonly DescriptorSet CompilationEnd = new(
         Descriptors.CompilationEnd.GrantExceedsNeeds,
@@ -19,7 +22,10 @@ internal sealed class DescriptorSet
         Descriptors.CompilationEnd.GrantedScopeNeverUsed,
         Descriptors.CompilationEnd.FeatureNeedsUngrantedScope,
         Descriptors.CompilationEnd.WildcardGrant,
-        Descriptors.CompilationEnd.InvalidScope);
+        Descriptors.CompilationEnd.InvalidScope)
+    {
+        GrantBroaderThanNeeded = Descriptors.CompilationEnd.GrantBroaderThanNeeded,
+    };
 
     private DescriptorSet(
         DiagnosticDescriptor grantExceedsNeeds,
@@ -48,4 +54,6 @@ internal sealed class DescriptorSet
     public DiagnosticDescriptor WildcardGrant { get; }
 
     public DiagnosticDescriptor InvalidScope { get; }
+
+    public DiagnosticDescriptor GrantBroaderThanNeeded { get; private set; } = Descriptors.Live.GrantBroaderThanNeeded;
 }

@@ -94,24 +94,32 @@ internal static class MemberContracts
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (AttributeNames.Classify(attribute) != ScopeAttributeKind.RequiresScope)
+            var kind = AttributeNames.Classify(attribute);
+            if (kind is not (ScopeAttributeKind.RequiresScope or ScopeAttributeKind.RequiresAnyScope))
             {
                 continue;
             }
 
+            // A [RequiresAnyScope] is one term of alternatives, keyed as the engine keys it (Term).
+            var target = kind == ScopeAttributeKind.RequiresScope ? scopes : ImmutableArray.CreateBuilder<string>();
             foreach (var argument in attribute.ConstructorArguments)
             {
                 if (argument.Kind == TypedConstantKind.Array)
                 {
                     if (!argument.IsNull)
                     {
-                        scopes.AddRange(argument.Values.Select(v => v.Value).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)));
+                        target.AddRange(argument.Values.Select(v => v.Value).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)));
                     }
                 }
                 else if (argument.Value is string scope && !string.IsNullOrWhiteSpace(scope))
                 {
-                    scopes.Add(scope);
+                    target.Add(scope);
                 }
+            }
+
+            if (kind == ScopeAttributeKind.RequiresAnyScope && Term.Of(target) is { } term)
+            {
+                scopes.Add(term);
             }
         }
     }

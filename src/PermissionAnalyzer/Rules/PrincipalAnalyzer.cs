@@ -22,7 +22,8 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         Descriptors.Live.FeatureNeedsUngrantedScope,
         Descriptors.Live.WildcardGrant,
         Descriptors.Live.InvalidScope,
-        Descriptors.Live.UseCannotBeDetermined);
+        Descriptors.Live.UseCannotBeDetermined,
+        Descriptors.Live.GrantBroaderThanNeeded);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -30,12 +31,12 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ScopeIndex.AnalysisNeeded(start.Compilation))
+            if (!ScopeIndex.AnalysisNeeded(start.Compilation, start.Options))
             {
                 return;
             }
 
-            var index = ScopeIndex.For(start.Compilation);
+            var index = ScopeIndex.For(start.Compilation, start.Options);
 
             // A type's analysis runs at the end of the type, after the compiler has bound its members' bodies for
             // the driver: their operations then come from the driver's cached models instead of being bound again.
@@ -60,7 +61,7 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
             var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
             var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
             var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
-            Verdicts.ReportDeclaration(declaration, uses, words, DescriptorSet.Live, "Type", report);
+            Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.Live, "Type", report);
             Verdicts.ReportUses(index, declaration, uses, "Type", report);
         }
         else if (index.IsAssemblyPrincipal && type.ContainingType is null)

@@ -13,10 +13,14 @@ namespace PermissionAnalyzer.Rules;
 /// </summary>
 internal static class Verdicts
 {
-    /// <summary>PA0008, PA0007, PA0002, PA0001, PA0003 on grants, PA0006 on needs: one verdict per granted scope.</summary>
+    /// <summary>
+    /// PA0008, then per granted scope PA0007, PA0002, PA0010, PA0001, PA0003 (the first that matches), PA0006 on
+    /// needs. "Used" means in the least cover L (DESIGN.md), which is U when no alternative or implication is stated.
+    /// </summary>
     public static void ReportDeclaration(
         PrincipalDeclaration declaration,
         PrincipalUses uses,
+        ScopeCatalog catalog,
         DestructiveWords destructiveWords,
         DescriptorSet descriptors,
         string principalKind,
@@ -27,25 +31,37 @@ internal static class Verdicts
             report(Diagnostic.Create(descriptors.InvalidScope, invalid.Syntax.GetLocation(), AttributeNames.ShortName(invalid.Attribute), invalid.Reason));
         }
 
-        var needed = new HashSet<string>(declaration.Needs.Select(n => n.Scope), StringComparer.Ordinal);
-        var usedScopes = string.Join(DiagnosticProperties.Separator.ToString(), uses.UsedScopes);
+        var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
+        var judge = new GrantJudge(grants, uses.UsedScopes.ToImmutableArray(), catalog);
+        var usedScopes = string.Join(DiagnosticProperties.Separator.ToString(), judge.UsedScopes);
         var features = string.Join(DiagnosticProperties.Separator.ToString(), declaration.Features);
+        var replacements = judge.Replacements();
         var hasFeatures = declaration.DeclaresFeatures;
         var hasUndeterminedUse = uses.ByScope.ContainsKey(ScopeIndex.Undetermined) ? "true" : "false";
 
         foreach (var grant in declaration.Grants)
         {
             var scope = grant.Scope;
-            var used = uses.Uses(scope);
-            var properties = ImmutableDictionary.CreateRange(new[]
+            var verdict = Scopes.IsWildcard(scope) ? default : judge.Judge(scope);
+            var used = verdict.Used;
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            builder.Add(DiagnosticProperties.Scope, scope);
+            builder.Add(DiagnosticProperties.IsUsed, used || verdict.Broader ? "true" : "false");
+            builder.Add(DiagnosticProperties.UsedScopes, usedScopes);
+            builder.Add(DiagnosticProperties.Features, features);
+            builder.Add(DiagnosticProperties.HasUndeterminedUse, hasUndeterminedUse);
+            builder.Add(DiagnosticProperties.PrincipalKind, principalKind);
+            if (!verdict.Replacement.IsDefaultOrEmpty)
             {
-                new KeyValuePair<string, string?>(DiagnosticProperties.Scope, scope),
-                new KeyValuePair<string, string?>(DiagnosticProperties.IsUsed, used ? "true" : "false"),
-                new KeyValuePair<string, string?>(DiagnosticProperties.UsedScopes, usedScopes),
-                new KeyValuePair<string, string?>(DiagnosticProperties.Features, features),
-                new KeyValuePair<string, string?>(DiagnosticProperties.HasUndeterminedUse, hasUndeterminedUse),
-                new KeyValuePair<string, string?>(DiagnosticProperties.PrincipalKind, principalKind),
-            });
+                builder.Add(DiagnosticProperties.Replacement, string.Join(DiagnosticProperties.Separator.ToString(), verdict.Replacement));
+            }
+
+            if (replacements.Length > 0)
+            {
+                builder.Add(DiagnosticProperties.Replacements, replacements);
+            }
+
+            var properties = builder.ToImmutable();
             var location = grant.Syntax.GetLocation();
 
             if (Scopes.IsWildcard(scope))
@@ -54,8 +70,17 @@ internal static class Verdicts
                 continue;
             }
 
-            var isNeeded = needed.Contains(scope);
-            if (destructiveWords.IsDestructive(scope) && ((hasFeatures && !isNeeded) || !used))
+            var isNeeded = declaration.Needs.Any(n => n.Scope == scope || catalog.Implies(n.Scope, scope));
+            var destructive = destructiveWords.IsDestructive(scope) || catalog.IsDestructive(scope);
+            if (destructive && verdict.Broader)
+            {
+                report(Diagnostic.Create(descriptors.DeleteAccessCreep, location, properties, declaration.Name, scope, verdict.Reason));
+            }
+            else if (verdict.RedundantBy is not null || verdict.Broader)
+            {
+                report(Diagnostic.Create(descriptors.GrantBroaderThanNeeded, location, properties, declaration.Name, scope, verdict.Reason));
+            }
+            else if (destructive && ((hasFeatures && !isNeeded) || !used))
             {
                 var reason = hasFeatures && !isNeeded
                     ? (used ? Descriptors.CreepReasons.NotNeeded : Descriptors.CreepReasons.NeitherNeededNorUsed)
@@ -72,10 +97,9 @@ internal static class Verdicts
             }
         }
 
-        var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
         foreach (var need in declaration.Needs)
         {
-            if (!Scopes.AnyCovers(grants, need.Scope))
+            if (!catalog.AnyCovers(grants, need.Scope))
             {
                 var properties = ImmutableDictionary.CreateRange(new[]
                 {
@@ -97,8 +121,9 @@ internal static class Verdicts
         Action<Diagnostic> report)
     {
         var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
-        var needed = new HashSet<string>(declaration.Needs.Select(n => n.Scope), StringComparer.Ordinal);
+        var needs = declaration.Needs.Select(n => n.Scope).ToImmutableArray();
         var features = string.Join(DiagnosticProperties.Separator.ToString(), declaration.Features);
+        var catalog = index.Catalog;
 
         foreach (var entry in uses.ByScope)
         {
@@ -120,8 +145,8 @@ internal static class Verdicts
                 continue;
             }
 
-            var granted = Scopes.AnyCovers(grants, scope);
-            var coveredByFeature = !declaration.DeclaresFeatures || needed.Contains(scope);
+            var granted = catalog.AnyCovers(grants, scope);
+            var coveredByFeature = !declaration.DeclaresFeatures || catalog.AnyCovers(needs, scope);
             if (granted && coveredByFeature)
             {
                 continue;
@@ -129,11 +154,12 @@ internal static class Verdicts
 
             var properties = ImmutableDictionary.CreateRange(new[]
             {
-                new KeyValuePair<string, string?>(DiagnosticProperties.Scope, scope),
+                new KeyValuePair<string, string?>(DiagnosticProperties.Scope, LeastCover.Choose(scope, grants, catalog)),
                 new KeyValuePair<string, string?>(DiagnosticProperties.Features, features),
                 new KeyValuePair<string, string?>(DiagnosticProperties.PrincipalKind, principalKind),
             });
 
+            var shown = Term.Display(scope);
             foreach (var use in entry.Value)
             {
                 var chain = SymbolNames.Chain(index.ChainFrom(use.FirstHop!, scope), endsInDynamicCall: false);
@@ -141,12 +167,12 @@ internal static class Verdicts
                 var location = use.Site.GetLocation();
                 if (!granted)
                 {
-                    report(Diagnostic.Create(Descriptors.Live.ScopeUsedButNotGranted, location, properties, member, scope, chain, declaration.Name));
+                    report(Diagnostic.Create(Descriptors.Live.ScopeUsedButNotGranted, location, properties, member, shown, chain, declaration.Name));
                 }
 
                 if (!coveredByFeature)
                 {
-                    report(Diagnostic.Create(Descriptors.Live.UseNotCoveredByFeature, location, properties, member, scope, chain, declaration.Name));
+                    report(Diagnostic.Create(Descriptors.Live.UseNotCoveredByFeature, location, properties, member, shown, chain, declaration.Name));
                 }
             }
         }

@@ -49,8 +49,8 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
 
     internal static IEnumerable<DiagnosticAnalyzer> Analyzers(bool includeDeclaredRequirementAnalyzer = false) =>
         includeDeclaredRequirementAnalyzer
-            ? new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer() }
-            : new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer() };
+            ? new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer() }
+            : new DiagnosticAnalyzer[] { new PrincipalAnalyzer(), new ScopeCatalogAnalyzer(), new AssemblyPrincipalAnalyzer() };
 
     internal static IEnumerable<CodeFixProvider> Fixers() => new CodeFixProvider[]
     {
@@ -58,6 +58,7 @@ public sealed class FixTest : CSharpCodeFixTest<PrincipalAnalyzer, OverBroadGran
         new WildcardGrantFixer(),
         new UseNotCoveredByFeatureFixer(),
         new UngrantedScopeFixer(),
+        new BroaderGrantFixer(),
         new DeclareRequirementFixer(),
     };
 

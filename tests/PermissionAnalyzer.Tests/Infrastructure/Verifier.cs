@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -94,6 +95,13 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
         return this;
     }
 
+    /// <summary>Adds an additional file, e.g. a scope map at <c>/0/ScopeMap.txt</c>.</summary>
+    public AnalyzerTest WithAdditionalFile(string path, string content)
+    {
+        TestState.AdditionalFiles.Add((path, content));
+        return this;
+    }
+
     /// <summary>For deliberately broken code: compiler diagnostics are neither expected nor checked.</summary>
     public AnalyzerTest IgnoringCompilerDiagnostics()
     {
@@ -122,6 +130,7 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
     {
         yield return new PrincipalAnalyzer();
+        yield return new ScopeCatalogAnalyzer();
         if (IncludeAssemblyAnalyzer)
         {
             yield return new AssemblyPrincipalAnalyzer();
@@ -137,7 +146,10 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<PrincipalAnalyzer, Default
 public static class Verify
 {
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> LiveDescriptors =
-        new PrincipalAnalyzer().SupportedDiagnostics.AddRange(new DeclaredRequirementAnalyzer().SupportedDiagnostics).ToImmutableDictionary(d => d.Id);
+        new PrincipalAnalyzer().SupportedDiagnostics
+            .AddRange(new DeclaredRequirementAnalyzer().SupportedDiagnostics)
+            .AddRange(new ScopeCatalogAnalyzer().SupportedDiagnostics.Where(d => d.Id == RuleIdentifiers.InvalidScopeMapEntry))
+            .ToImmutableDictionary(d => d.Id);
 
     /// <summary>
     /// Diagnostic for <paramref name="id"/>, located by markup <c>{|#n:...|}</c> with <c>.WithLocation(n)</c>.

@@ -21,6 +21,7 @@ public class DescriptorTests
         { "PA0007", "Wildcard grant", DiagnosticSeverity.Warning, "Principal '{0}' is granted wildcard scope '{1}'; grant the concrete scopes its code uses instead" },
         { "PA0008", "Invalid scope", DiagnosticSeverity.Warning, "Invalid scope argument of '{0}': {1}" },
         { "PA0009", "Use cannot be determined", DiagnosticSeverity.Info, "'{0}' reaches code whose scopes cannot be determined via {1}, so the uses of principal '{2}' may be incomplete" },
+        { "PA0010", "Grant broader than needed", DiagnosticSeverity.Warning, "Principal '{0}' is granted '{1}', which {2}" },
     };
 
     [Theory]
@@ -74,7 +75,15 @@ public class DescriptorTests
     public void LiveAnalyzer_SupportsEveryRuleOnce()
     {
         var ids = new PrincipalAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToArray();
-        Assert.Equal(new[] { "PA0001", "PA0002", "PA0003", "PA0004", "PA0005", "PA0006", "PA0007", "PA0008", "PA0009" }, ids.OrderBy(i => i));
+        Assert.Equal(new[] { "PA0001", "PA0002", "PA0003", "PA0004", "PA0005", "PA0006", "PA0007", "PA0008", "PA0009", "PA0010" }, ids.OrderBy(i => i));
+    }
+
+    [Fact]
+    public void CatalogAnalyzer_ReportsInvalidMapEntriesLive()
+    {
+        var descriptor = Assert.Single(new ScopeCatalogAnalyzer().SupportedDiagnostics, d => d.Id == "PA0011");
+        AssertMatches(descriptor, "PA0011", "Invalid scope map entry", DiagnosticSeverity.Warning, "Invalid scope map entry: {0}");
+        Assert.All(new ScopeCatalogAnalyzer().SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
     }
 
     [Fact]
