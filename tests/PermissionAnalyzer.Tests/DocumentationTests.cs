@@ -55,6 +55,21 @@ public class DocumentationTests
     }
 
     [Fact]
+    public void EveryDescriptor_IsARowOfTheReadmesRulesTable()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
+        var missing = AllDescriptors()
+            .Select(d => d.Descriptor)
+            .GroupBy(d => d.Id)
+            .Select(g => g.First())
+            .Select(d => $"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Title} | {d.DefaultSeverity} |")
+            .Where(row => !readme.Contains(row, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(missing.Count == 0, "README's rules table lacks:" + Environment.NewLine + string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
     public void EveryRuleIdentifier_HasADescriptorAndAPage()
     {
         var described = new HashSet<string>(AllDescriptors().Select(d => d.Descriptor.Id), StringComparer.Ordinal);
