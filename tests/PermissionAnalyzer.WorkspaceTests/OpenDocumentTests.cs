@@ -36,13 +36,13 @@ public sealed class OpenDocumentTests
     {
         Assert.DoesNotContain(sample.WorkspaceFailures, f => f.StartsWith("Failure", StringComparison.Ordinal));
         Assert.Equal(
-            new[] { "AssemblyPrincipalAnalyzer", "DeclaredRequirementAnalyzer", "PrincipalAnalyzer" },
+            new[] { "AssemblyPrincipalAnalyzer", "DeclaredRequirementAnalyzer", "PrincipalAnalyzer", "ScopeCatalogAnalyzer" },
             sample.Analyzers.Select(a => a.GetType().Name).OrderBy(n => n, StringComparer.Ordinal));
 
-        // The analyzer of type principals (and that of PA0012/PA0013) must not look like a compilation-end
-        // analyzer to the IDE, or it would not run on open documents at all.
+        // The analyzer of type principals (and those of PA0012/PA0013 and of the scope catalog) must not look like
+        // a compilation-end analyzer to the IDE, or it would not run on open documents at all.
         Assert.Equal(
-            new[] { "DeclaredRequirementAnalyzer", "PrincipalAnalyzer" },
+            new[] { "DeclaredRequirementAnalyzer", "PrincipalAnalyzer", "ScopeCatalogAnalyzer" },
             sample.OpenDocumentAnalyzers.Select(a => a.GetType().Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 
