@@ -58,6 +58,7 @@ public class DifferentialTests
     [InlineData(nameof(EngineFaults.IgnoreMethodGroups))]
     [InlineData(nameof(EngineFaults.IgnoreOverriddenRequirements))]
     [InlineData(nameof(EngineFaults.ReadDeconstructionTargets))]
+    [InlineData(nameof(EngineFaults.IgnoreImplications))]
     public void BrokenEngine_FailsTheDifferentialCheck(string faultName)
     {
         var fault = Enum.Parse<EngineFaults>(faultName);
