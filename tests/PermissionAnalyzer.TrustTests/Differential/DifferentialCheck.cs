@@ -215,7 +215,7 @@ public static class DifferentialCheck
     public const string MapPath = "/gen/ScopeMap.txt";
 
     /// <summary>A position in the map is shifted by <see cref="ProgramModel.MapOffset"/>, as the reference model writes it.</summary>
-    private static int Shift(Diagnostic diagnostic, int position) =>
+    public static int Shift(Diagnostic diagnostic, int position) =>
         diagnostic.Location.Kind == LocationKind.ExternalFile || diagnostic.Location.GetLineSpan().Path == MapPath ? position + ProgramModel.MapOffset : position;
 
     /// <summary>The text a diagnostic spans, in the source or (shifted) in the map.</summary>
