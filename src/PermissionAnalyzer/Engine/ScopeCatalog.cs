@@ -82,12 +82,19 @@ internal sealed class ScopeCatalog
     /// <summary>Whether the catalog marks <paramref name="scope"/> destructive (the word rule is applied by the caller).</summary>
     public bool IsDestructive(string scope) => destructive.Contains(scope);
 
+    /// <summary>Test-only: <see cref="EngineFaults.IgnoreImplications"/> is in force (coverage ignores implications).</summary>
+    private bool ignoreImplications;
+
+    /// <summary>This catalog, or (test-only faults) a copy whose coverage ignores implications.</summary>
+    public ScopeCatalog WithFaults(EngineFaults faults) =>
+        (faults & EngineFaults.IgnoreImplications) == 0 || IsEmpty ? this : new ScopeCatalog(Implications, destructive) { ignoreImplications = true };
+
     /// <summary>Whether a granted or needed scope covers a term: it equals, wildcard-covers or implies one of its alternatives.</summary>
     public bool Covers(string scope, string term)
     {
         foreach (var alternative in Term.Alternatives(term))
         {
-            if (Scopes.Covers(scope, alternative) || Implies(scope, alternative))
+            if (Scopes.Covers(scope, alternative) || (!ignoreImplications && Implies(scope, alternative)))
             {
                 return true;
             }

@@ -44,7 +44,7 @@ internal sealed partial class ScopeIndex
     {
         Compilation = compilation;
         Maps = maps;
-        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None).WithFaults(Faults), LazyThreadSafetyMode.ExecutionAndPublication);
         attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
@@ -545,4 +545,7 @@ internal enum EngineFaults
 
     /// <summary>A deconstructing assignment into a property counts its getter instead of its setter.</summary>
     ReadDeconstructionTargets = 4,
+
+    /// <summary>A grant or need covers a term only by equality or a wildcard, never through an implication of the catalog.</summary>
+    IgnoreImplications = 8,
 }

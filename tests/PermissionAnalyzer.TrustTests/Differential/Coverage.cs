@@ -62,13 +62,28 @@ public enum Coverage
     /// <summary>PA0013 Implementation requires more than its contract.</summary>
     ImplementationExceedsContract = 1 << 14,
 
+    /// <summary><c>[RequiresAnyScope("a", "b")]</c> on APIs: a term of alternatives (<c>needs 'a' or 'b'</c>), judged by the least cover.</summary>
+    Alternatives = 1 << 15,
+
+    /// <summary><c>[assembly: ScopeImplies(...)]</c> in source and in the library: chains, cycles (PA0008 on the implied argument), PA0010.</summary>
+    Implications = 1 << 16,
+
+    /// <summary><c>[assembly: DestructiveScope("x")]</c>: destructive beyond the word rule (PA0002).</summary>
+    DestructiveCatalog = 1 << 17,
+
+    /// <summary><c>ScopeMap.txt</c>: <c>M:</c>/<c>P:</c>/<c>T:</c> entries for source and metadata APIs, <c>scope x implies</c>/<c>destructive</c> lines (cycles: PA0011).</summary>
+    ScopeMap = 1 << 18,
+
     /// <summary>The shapes of use of issue 10 that the engine branch adds.</summary>
     Issue10Shapes = DeconstructionIntoProperty | AwaitUsing | IndexFromEnd | Range | ListPattern | StaticAbstract
         | LocalFunctionRequirement | EventInitializer | DynamicCandidates | ConstantRead | ConstructorInfoInvoke | ArgumentConversion,
 
     ContractRules = UndeclaredRequirement | ImplementationExceedsContract,
 
-    All = Issue10Shapes | ReceiverBody | ContractRules,
+    /// <summary>Issue 11: alternatives, the scope catalog, scope maps.</summary>
+    Catalog = Alternatives | Implications | DestructiveCatalog | ScopeMap,
+
+    All = Issue10Shapes | ReceiverBody | ContractRules | Catalog,
 }
 
 public static class CoverageSettings

@@ -46,6 +46,15 @@ public sealed class Occurrences
         foreach (var diagnostic in expected)
         {
             rules.AddOrUpdate(diagnostic.Id, 1, (_, n) => n + 1);
+            var variant = diagnostic.Message.Contains("is broader than its code needs", StringComparison.Ordinal) ? " (broader than needed)"
+                : diagnostic.Message.Contains("is already granted by", StringComparison.Ordinal) ? " (already granted)"
+                : diagnostic.Message.Contains("' or '", StringComparison.Ordinal) ? " (a term with alternatives)"
+                : diagnostic.Message.Contains("forms a cycle", StringComparison.Ordinal) ? " (implication cycle)"
+                : null;
+            if (variant is not null)
+            {
+                rules.AddOrUpdate(diagnostic.Id + variant, 1, (_, n) => n + 1);
+            }
         }
 
         void Shape(string name, bool present)
@@ -67,6 +76,15 @@ public sealed class Occurrences
         Shape("virtual Dispose overridden down a hierarchy", program.AllMembers.Any(m => m.Name == "Dispose" && m.IsOverride));
         Shape("static abstract interface member", program.AllMembers.Any(m => m.Kind == MemberKind.StaticAbstract));
         Shape("field-like event with an initializer", program.AllMembers.Any(m => m.Kind is MemberKind.EventField or MemberKind.StaticEventField));
+        Shape("[RequiresAnyScope]", program.AllMembers.Any(m => m.RequiresAny.Count > 0));
+        Shape("implication in source", program.Implications.Any(i => i.Place == CatalogPlace.Source));
+        Shape("implication in the library (metadata)", program.Implications.Any(i => i.Place == CatalogPlace.Library));
+        Shape("implication chain (a → b → c)", program.Implications.Any(i => i.Implied.Any(b => program.Implications.Any(j => j.Scope == b.Scope && j.Implied.Any(c => c.Scope != b.Scope)))));
+        Shape("implication cycle", ReferenceModel.HasImplicationCycle(program));
+        Shape("[assembly: DestructiveScope]", program.DestructiveScopes.Any(d => d.Place == CatalogPlace.Source));
+        Shape("scope map", program.MapText.Length > 0);
+        Shape("scope map entry for a metadata API", program.AllTypes.Any(t => t.InMetadata && (t.MapTerms.Count > 0 || t.Members.Any(m => m.MapTerms.Count > 0))));
+        Shape("scope map T: entry", program.AllTypes.Any(t => t.MapTerms.Count > 0));
     }
 
     private static bool HasCycle(ProgramModel program)
@@ -182,7 +200,7 @@ public static class DifferentialCheck
             compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         }
 
-        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true);
+        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true, additionalFiles: program.MapText.Length > 0 ? new[] { AnalyzerRunner.AdditionalFile(MapPath, program.MapText) } : null);
         if (result.Errors.Any())
         {
             throw new InvalidOperationException("The generator printed invalid C#:\n" + string.Join("\n", result.Errors) + "\n" + program);
@@ -195,14 +213,25 @@ public static class DifferentialCheck
 
         var actual = result.Analyzer
             .Where(d => Judged(d.Id, rules))
-            .Select(d => new Expected(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.End, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(d => new Expected(d.Id, Shift(d, d.Location.SourceSpan.Start), Shift(d, d.Location.SourceSpan.End), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(d => d)
             .ToList();
-        Compare(program.Source, expected, actual);
+        Compare(program.Source, expected, actual, program.MapText);
         occurrences?.Record(program, expected);
     }
 
-    public static void Compare(string source, IReadOnlyList<Expected> expected, IReadOnlyList<Expected> actual)
+    /// <summary>The path of the generated scope map (an additional file).</summary>
+    public const string MapPath = "/gen/ScopeMap.txt";
+
+    /// <summary>A position in the map is shifted by <see cref="ProgramModel.MapOffset"/>, as the reference model writes it.</summary>
+    public static int Shift(Diagnostic diagnostic, int position) =>
+        diagnostic.Location.Kind == LocationKind.ExternalFile || diagnostic.Location.GetLineSpan().Path == MapPath ? position + ProgramModel.MapOffset : position;
+
+    /// <summary>The text a diagnostic spans, in the source or (shifted) in the map.</summary>
+    private static (string Text, int Start, int End, string Where) Spanned(Expected d, string source, string map) =>
+        d.Start >= ProgramModel.MapOffset ? (map, d.Start - ProgramModel.MapOffset, d.End - ProgramModel.MapOffset, "ScopeMap.txt ") : (source, d.Start, d.End, string.Empty);
+
+    public static void Compare(string source, IReadOnlyList<Expected> expected, IReadOnlyList<Expected> actual, string map = "")
     {
         var missing = expected.Except(actual).ToList();
         var unexpected = actual.Except(expected).ToList();
@@ -211,11 +240,11 @@ public static class DifferentialCheck
             return;
         }
 
-        var text = SourceText.From(source);
         string Show(Expected d)
         {
-            var position = text.Lines.GetLinePosition(d.Start);
-            return $"  {d.Id} at {position.Line + 1}:{position.Character + 1} `{source[d.Start..d.End]}`: {d.Message}";
+            var (content, start, end, where) = Spanned(d, source, map);
+            var position = SourceText.From(content).Lines.GetLinePosition(start);
+            return $"  {d.Id} at {where}{position.Line + 1}:{position.Character + 1} `{content[start..end]}`: {d.Message}";
         }
 
         var message = new StringBuilder("The analyzer differs from the reference model.\n");
@@ -227,13 +256,13 @@ public static class DifferentialCheck
     }
 
     /// <summary>Expected diagnostics in a form that can be pasted into a regression test.</summary>
-    public static string Describe(string source, IEnumerable<Expected> diagnostics)
+    public static string Describe(string source, IEnumerable<Expected> diagnostics, string map = "")
     {
-        var text = SourceText.From(source);
         return string.Join("\n", diagnostics.Select(d =>
         {
-            var position = text.Lines.GetLinePosition(d.Start);
-            return $"(\"{d.Id}\", {position.Line + 1}, {position.Character + 1}, \"{source[d.Start..d.End].Replace("\"", "\\\"")}\", \"{d.Message.Replace("\"", "\\\"")}\"),";
+            var (content, start, end, where) = Spanned(d, source, map);
+            var position = SourceText.From(content).Lines.GetLinePosition(start);
+            return $"({(where.Length > 0 ? "/* ScopeMap.txt */ " : string.Empty)}\"{d.Id}\", {position.Line + 1}, {position.Character + 1}, \"{content[start..end].Replace("\"", "\\\"")}\", \"{d.Message.Replace("\"", "\\\"")}\"),";
         }));
     }
 
@@ -278,7 +307,7 @@ public static class DifferentialCheck
                 seed: seed,
                 iter: iterations,
                 threads: 1,
-                print: p => p + "\n// Expected (reference model):\n" + Describe(p.Source, ReferenceModel.Diagnose(p, assemblyName, RulesFor(p))));
+                print: p => p + "\n// Expected (reference model):\n" + Describe(p.Source, ReferenceModel.Diagnose(p, assemblyName, RulesFor(p)), p.MapText));
         }
         catch (Exception shrunk)
         {

@@ -46,7 +46,10 @@ public class DifferentialTests
             var judged = CoverageSettings.Current & DifferentialCheck.SupportedContractRules;
             var ids = new[] { "PA0001", "PA0002", "PA0003", "PA0004", "PA0005", "PA0006", "PA0007", "PA0008", "PA0009" }
                 .Concat((judged & Coverage.UndeclaredRequirement) != 0 ? new[] { "PA0012" } : Array.Empty<string>())
-                .Concat((judged & Coverage.ImplementationExceedsContract) != 0 ? new[] { "PA0013" } : Array.Empty<string>());
+                .Concat((judged & Coverage.ImplementationExceedsContract) != 0 ? new[] { "PA0013" } : Array.Empty<string>())
+                .Concat(CoverageSettings.Current.HasFlag(Coverage.Implications) ? new[] { "PA0010 (broader than needed)", "PA0010 (already granted)", "PA0002 (broader than needed)", "PA0008 (implication cycle)" } : Array.Empty<string>())
+                .Concat(CoverageSettings.Current.HasFlag(Coverage.Alternatives) ? new[] { "PA0004 (a term with alternatives)" } : Array.Empty<string>())
+                .Concat(CoverageSettings.Current.HasFlag(Coverage.ScopeMap) ? new[] { "PA0011" } : Array.Empty<string>());
             foreach (var id in ids)
             {
                 Assert.True(occurrences.Rules.ContainsKey(id), $"No generated program expected {id}.");
@@ -58,6 +61,7 @@ public class DifferentialTests
     [InlineData(nameof(EngineFaults.IgnoreMethodGroups))]
     [InlineData(nameof(EngineFaults.IgnoreOverriddenRequirements))]
     [InlineData(nameof(EngineFaults.ReadDeconstructionTargets))]
+    [InlineData(nameof(EngineFaults.IgnoreImplications))]
     public void BrokenEngine_FailsTheDifferentialCheck(string faultName)
     {
         var fault = Enum.Parse<EngineFaults>(faultName);

@@ -25,6 +25,15 @@ public sealed record RawArg(int Scope, int Form);
 
 public sealed record RawPrincipal(RawArg[] Grants, int GrantSplit, bool GrantArray, RawArg[][] Features, bool FeatureArray, RawBody[] Members, RawBody[] NestedOwned, RawBody[] Fields, int Parent, int Base, bool Struct);
 
+public sealed record RawAnyApi(int[] Alternatives, int Kind, bool Metadata);
+
+public sealed record RawImplication(int Scope, int[] Implied, int Place);
+
+public sealed record RawMapEntry(int Target, int[][] Terms);
+
+/// <summary>Issue 11: APIs with alternatives, catalog statements, scope map entries (each used only when its coverage is on).</summary>
+public sealed record RawCatalog(RawAnyApi[] Apis, RawImplication[] Implications, int[] Destructive, RawMapEntry[] Map);
+
 public sealed record RawProgram(
     RawApi[] Apis,
     RawBody[] Helpers,
@@ -37,7 +46,8 @@ public sealed record RawProgram(
     RawPrincipal[] Principals,
     RawPrincipal[] Assembly,
     RawVirtual[] DisposableHierarchies,
-    bool Application);
+    bool Application,
+    RawCatalog Catalog);
 
 public static class ProgramGen
 {
@@ -51,6 +61,18 @@ public static class ProgramGen
     public static readonly string[] Wildcards = { "*", "msg:*", "Mail.*", "purge*", "files/*" };
 
     public static readonly string[] AllScopeStrings = Scopes.Concat(Wildcards).ToArray();
+
+    /// <summary>The scopes alternatives, implications and maps use: few, so chains and cycles are frequent; all of them grantable.</summary>
+    public static readonly string[] CatalogScopes = { "msg:read", "msg:send", "msg:delete", "Mail.Read", "chat:write", "user-profile", "msg:readAll", "x" };
+
+    private static readonly Gen<int> CatalogScope = Gen.Int[0, CatalogScopes.Length - 1];
+
+    private static readonly Gen<RawCatalog> Catalog = Gen.Select(
+            Gen.Select(CatalogScope.Array[2, 3], Gen.Int[0, 1], Gen.Bool).Select((alternatives, kind, metadata) => new RawAnyApi(alternatives, kind, metadata)).Array[0, 3],
+            Gen.Select(CatalogScope, CatalogScope.Array[1, 2], Gen.Int[0, 9]).Select((scope, implied, place) => new RawImplication(scope, implied, place)).Array[0, 4],
+            Gen.Int[0, 2 * CatalogScopes.Length - 1].Array[0, 2],
+            Gen.Select(Gen.Int[0, 1000], CatalogScope.Array[1, 2].Array[1, 2]).Select((target, terms) => new RawMapEntry(target, terms)).Array[0, 3])
+        .Select((apis, implications, destructive, map) => new RawCatalog(apis, implications, destructive, map));
 
     private static readonly Gen<int> ScopeIndex = Gen.Int[0, Scopes.Length - 1];
 
@@ -85,10 +107,11 @@ public static class ProgramGen
             Gen.Select(Principal.Array[1, 4], Gen.Int[0, 4].SelectMany(a => a == 4 ? Principal.Array[1] : Gen.Const(System.Array.Empty<RawPrincipal>()))),
             Gen.Select(
                 Gen.Select(Body(3), Body(3).Array[1, 2], Gen.Bool.Array[2], Gen.Bool.Array[2]).Select((root, levels, overrides, baseCalls) => new RawVirtual(false, false, root, levels, overrides, baseCalls)).Array[0, 1],
-                Gen.Int[0, 3]))
-        .Select((basics, constructors, virtuals, implementations, principals, extra) => new RawProgram(
+                Gen.Int[0, 3]),
+            Catalog)
+        .Select((basics, constructors, virtuals, implementations, principals, extra, catalog) => new RawProgram(
             basics.Item1, basics.Item2, basics.Item3, constructors, virtuals, implementations.Item1, implementations.Item2, implementations.Item3, principals.Item1, principals.Item2,
-            extra.Item1, extra.Item2 == 3));
+            extra.Item1, extra.Item2 == 3, catalog));
 
     /// <summary>Raw choices to a printed program.</summary>
     public static readonly Gen<ProgramModel> Programs = Raw.Select(Build);
@@ -125,6 +148,7 @@ public static class ProgramGen
         private readonly List<MemberDecl> constants = new();
         private readonly List<MemberDecl> conversions = new();
         private readonly Coverage coverage;
+        private readonly List<(TypeDecl Type, MemberDecl Member)> mappable = new();
         private MemberDecl? sink;
         private int localFunctions;
 
@@ -141,6 +165,7 @@ public static class ProgramGen
         public ProgramModel Build()
         {
             BuildApis();
+            BuildAlternativeApis();
             BuildHelpers();
             BuildConstructorClasses();
             BuildVirtuals();
@@ -148,6 +173,7 @@ public static class ProgramGen
             BuildDisposableHierarchies();
             BuildSpecials();
             BuildPrincipals();
+            BuildCatalog();
             foreach (var (member, body) in bodies)
             {
                 member.Body = body.Uses.Select(use => ResolveUse(member, use)).ToList();
@@ -175,6 +201,7 @@ public static class ProgramGen
                     {
                         var type = AddType(new TypeDecl($"{prefix}Api{i}", TypeShape.StaticClass, metadata));
                         var run = AddMember(type, "Run", MemberKind.StaticMethod, requires, null);
+                        Mappable(type, run, "M:" + type.Name + ".Run");
                         apis.Add((run, null, UseKind.Call));
                         break;
                     }
@@ -183,6 +210,7 @@ public static class ProgramGen
                     {
                         var type = AddType(new TypeDecl($"{prefix}Data{i}", TypeShape.StaticClass, metadata));
                         var value = AddMember(type, "Value", MemberKind.StaticProperty, requires, null);
+                        Mappable(type, value, "P:" + type.Name + ".Value");
                         apis.Add((value, null, UseKind.Property));
                         break;
                     }
@@ -191,6 +219,7 @@ public static class ProgramGen
                     {
                         var type = AddType(new TypeDecl($"{prefix}Client{i}", TypeShape.Class, metadata));
                         var constructor = AddMember(type, "ctor", MemberKind.Constructor, requires, null);
+                        // Not mappable: `M:T.#ctor` cannot be written in a map, `#` starts a comment (see RegressionTests).
                         apis.Add((constructor, null, UseKind.Creation));
                         break;
                     }
@@ -201,6 +230,7 @@ public static class ProgramGen
                         type.TypeRequires.Add(new ScopeArg(Scopes[api.TypeScope % Scopes.Length], ArgForm.Literal));
                         AddMember(type, "ctor", MemberKind.ImplicitConstructor, new List<ScopeArg>(), null);
                         var run = AddMember(type, "Run", MemberKind.StaticMethod, api.Scopes.Length > 1 ? requires.Skip(1).ToList() : new List<ScopeArg>(), null);
+                        Mappable(type, run, "M:" + type.Name + ".Run");
                         apis.Add((run, null, UseKind.Call));
                         if (Covers(Coverage.ConstantRead))
                         {
@@ -219,9 +249,108 @@ public static class ProgramGen
 
                         var run = AddMember(type, "Run", MemberKind.InstanceMethod, requires, null);
                         run.IsAbstract = true;
+                        Mappable(type, run, "M:" + type.Name + ".Run");
                         interfaces.Add(type);
                         apis.Add((run, type, UseKind.Call));
                         break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>An API a scope map may name: by its member's ID, or by its type's (<c>T:</c>).</summary>
+        private void Mappable(TypeDecl type, MemberDecl member, string id)
+        {
+            member.DocumentationId = id;
+            mappable.Add((type, member));
+        }
+
+        /// <summary>Issue 11: APIs with <c>[RequiresAnyScope]</c> (added after the others, so they do not shift them), catalog statements, map entries.</summary>
+        private void BuildAlternativeApis()
+        {
+            if (!Covers(Coverage.Alternatives))
+            {
+                return;
+            }
+
+            for (var i = 0; i < raw.Catalog.Apis.Length; i++)
+            {
+                var api = raw.Catalog.Apis[i];
+                var type = AddType(new TypeDecl($"{(api.Metadata ? "L" : "S")}Any{i}", TypeShape.StaticClass, api.Metadata));
+                var alternatives = api.Alternatives.Select(a => CatalogScopes[a]).ToList();
+                var member = api.Kind == 0
+                    ? AddMember(type, "Run", MemberKind.StaticMethod, new List<ScopeArg>(), null)
+                    : AddMember(type, "Value", MemberKind.StaticProperty, new List<ScopeArg>(), null);
+                member.RequiresAny.Add(alternatives);
+                Mappable(type, member, (api.Kind == 0 ? "M:" : "P:") + type.Name + "." + member.Name);
+                apis.Add((member, null, api.Kind == 0 ? UseKind.Call : UseKind.Property));
+            }
+        }
+
+        private void BuildCatalog()
+        {
+            var hasLibrary = model.Types.Any(t => t.InMetadata);
+            if (Covers(Coverage.Implications) || Covers(Coverage.ScopeMap))
+            {
+                foreach (var implication in raw.Catalog.Implications)
+                {
+                    var place = implication.Place switch
+                    {
+                        < 6 => CatalogPlace.Source,
+                        < 8 => hasLibrary ? CatalogPlace.Library : CatalogPlace.Source,
+                        _ => Covers(Coverage.ScopeMap) ? CatalogPlace.Map : CatalogPlace.Source,
+                    };
+                    if (place != CatalogPlace.Map && !Covers(Coverage.Implications))
+                    {
+                        continue;
+                    }
+
+                    var scope = CatalogScopes[implication.Scope];
+                    var implied = implication.Implied.Select(i => new ScopeArg(CatalogScopes[i], ArgForm.Literal)).ToList();
+                    if (place == CatalogPlace.Map)
+                    {
+                        // One map line per scope (a second `scope x implies` line is a duplicate, PA0011), without repeats.
+                        implied = implied.GroupBy(a => a.Scope).Select(g => g.First()).ToList();
+                        if (model.Implications.FirstOrDefault(i => i.Place == CatalogPlace.Map && i.Scope == scope) is { } line)
+                        {
+                            line.Implied.AddRange(implied.Where(a => line.Implied.All(b => b.Scope != a.Scope)));
+                            continue;
+                        }
+                    }
+
+                    model.Implications.Add(new ImplicationDecl(scope, implied, place));
+                }
+
+                // The order the analyzer reads them in: this assembly, the library, the maps.
+                var ordered = model.Implications.OrderBy(i => i.Place).ToList();
+                model.Implications.Clear();
+                model.Implications.AddRange(ordered);
+            }
+
+            foreach (var code in raw.Catalog.Destructive)
+            {
+                var scope = code < CatalogScopes.Length ? CatalogScopes[code] : Scopes[code % Scopes.Length];
+                var place = Covers(Coverage.ScopeMap) && code % 3 == 2 ? CatalogPlace.Map : CatalogPlace.Source;
+                if (place == CatalogPlace.Source && !Covers(Coverage.DestructiveCatalog)
+                    || model.DestructiveScopes.Contains((scope, CatalogPlace.Map)) && place == CatalogPlace.Map)
+                {
+                    continue;
+                }
+
+                model.DestructiveScopes.Add((scope, place));
+            }
+
+            if (Covers(Coverage.ScopeMap) && mappable.Count > 0)
+            {
+                foreach (var entry in raw.Catalog.Map)
+                {
+                    var (type, member) = mappable[entry.Target % mappable.Count];
+                    var terms = entry.Terms.Select(term => term.Select(a => CatalogScopes[a]).ToList()).ToList();
+                    // One entry per ID (a repeated ID is PA0011): a type's entry one time in four.
+                    var list = entry.Target % 4 == 3 ? type.MapTerms : member.MapTerms;
+                    if (list.Count == 0)
+                    {
+                        list.AddRange(terms);
                     }
                 }
             }

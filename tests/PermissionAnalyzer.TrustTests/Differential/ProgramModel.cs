@@ -237,6 +237,9 @@ public sealed class TypeDecl
 
     public List<ScopeArg> TypeRequires { get; } = new();
 
+    /// <summary>Terms a scope map's <c>T:</c> entry adds to every member (each term a list of alternatives).</summary>
+    public List<List<string>> MapTerms { get; } = new();
+
     /// <summary>Non-null for a type principal.</summary>
     public Declaration? Principal { get; set; }
 
@@ -298,6 +301,15 @@ public sealed class MemberDecl
     public MemberDecl? Implemented { get; set; }
 
     public List<ScopeArg> Requires { get; } = new();
+
+    /// <summary>Each <c>[RequiresAnyScope]</c> on the member: one term, its alternatives in declared order.</summary>
+    public List<List<string>> RequiresAny { get; } = new();
+
+    /// <summary>Terms a scope map's <c>M:</c>/<c>P:</c> entry adds to the member.</summary>
+    public List<List<string>> MapTerms { get; } = new();
+
+    /// <summary>The documentation-comment ID a scope map names the member by (null when it has none the generator maps).</summary>
+    public string? DocumentationId { get; set; }
 
     /// <summary>For <see cref="MemberKind.Custom"/> and <see cref="MemberKind.Raw"/>: the declaration as printed.</summary>
     public string? Signature { get; set; }
@@ -378,8 +390,59 @@ public sealed class Site
     public string Kind { get; }
 }
 
+/// <summary>Where a catalog statement is written.</summary>
+public enum CatalogPlace
+{
+    /// <summary><c>[assembly: ...]</c> in the analyzed source.</summary>
+    Source,
+
+    /// <summary><c>[assembly: ...]</c> in the referenced library (seen through metadata).</summary>
+    Library,
+
+    /// <summary>A line of <c>ScopeMap.txt</c>.</summary>
+    Map,
+}
+
+/// <summary><c>[assembly: ScopeImplies("a", "b", "c")]</c> or <c>scope a implies b, c</c>.</summary>
+public sealed class ImplicationDecl
+{
+    public ImplicationDecl(string scope, List<ScopeArg> implied, CatalogPlace place)
+    {
+        Scope = scope;
+        Implied = implied;
+        Place = place;
+    }
+
+    public string Scope { get; }
+
+    /// <summary>The implied scopes; for an attribute, their argument spans (filled by the printer).</summary>
+    public List<ScopeArg> Implied { get; }
+
+    public CatalogPlace Place { get; }
+
+    /// <summary>For a map line: its span in the map text (filled by the printer).</summary>
+    public int LineStart { get; set; }
+
+    public int LineEnd { get; set; }
+}
+
 public sealed class ProgramModel
 {
+    /// <summary>What the map's spans are shifted by in <see cref="Expected"/>, so they never meet the source's.</summary>
+    public const int MapOffset = 10_000_000;
+
+    /// <summary>The scope catalog's implications, in the order the analyzer reads them: source, library, map.</summary>
+    public List<ImplicationDecl> Implications { get; } = new();
+
+    /// <summary><c>[assembly: DestructiveScope("x")]</c> or <c>scope x destructive</c>.</summary>
+    public List<(string Scope, CatalogPlace Place)> DestructiveScopes { get; } = new();
+
+    /// <summary>The text of <c>ScopeMap.txt</c>, empty when the program has no map (filled by the printer).</summary>
+    public string MapText { get; set; } = string.Empty;
+
+    public bool HasMap => Implications.Any(i => i.Place == CatalogPlace.Map) || DestructiveScopes.Any(d => d.Place == CatalogPlace.Map)
+        || AllTypes.Any(t => t.MapTerms.Count > 0) || AllMembers.Any(m => m.MapTerms.Count > 0);
+
     public List<TypeDecl> Types { get; } = new();
 
     /// <summary>Built as a library (what other assemblies reference) rather than an application: PA0012 applies.</summary>
@@ -406,7 +469,8 @@ public sealed class ProgramModel
 
     public IEnumerable<MemberDecl> AllMembers => AllTypes.SelectMany(t => t.Members);
 
-    public override string ToString() => Source + (LibrarySource.Length > 0 ? "\n// ---- referenced library (metadata) ----\n" + LibrarySource : string.Empty);
+    public override string ToString() => Source + (LibrarySource.Length > 0 ? "\n// ---- referenced library (metadata) ----\n" + LibrarySource : string.Empty)
+        + (MapText.Length > 0 ? "\n// ---- ScopeMap.txt ----\n" + MapText : string.Empty);
 
     private static IEnumerable<TypeDecl> Flatten(TypeDecl type) => new[] { type }.Concat(type.Nested.SelectMany(Flatten));
 

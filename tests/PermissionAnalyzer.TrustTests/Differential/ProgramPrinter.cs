@@ -36,12 +36,83 @@ public sealed class ProgramPrinter
         var main = new ProgramPrinter(model, metadata: false);
         main.PrintUnit();
         model.Source = main.text.ToString();
+        model.MapText = model.HasMap ? PrintMap(model) : string.Empty;
+    }
+
+    /// <summary>ScopeMap.txt: member and type entries, then the catalog lines (each implication line's span recorded).</summary>
+    private static string PrintMap(ProgramModel model)
+    {
+        var map = new StringBuilder();
+        map.Append("# generated\n");
+        static string Terms(List<List<string>> terms) => string.Join(", ", terms.Select(t => string.Join(" | ", t)));
+        foreach (var type in model.AllTypes)
+        {
+            if (type.MapTerms.Count > 0)
+            {
+                map.Append("T:").Append(type.QualifiedName).Append("; ").Append(Terms(type.MapTerms)).Append('\n');
+            }
+
+            foreach (var member in type.Members.Where(m => m.MapTerms.Count > 0))
+            {
+                map.Append(member.DocumentationId).Append("; ").Append(Terms(member.MapTerms)).Append('\n');
+            }
+        }
+
+        foreach (var implication in model.Implications.Where(i => i.Place == CatalogPlace.Map))
+        {
+            implication.LineStart = map.Length;
+            map.Append("scope ").Append(implication.Scope).Append(" implies ").Append(string.Join(", ", implication.Implied.Select(a => a.Scope)));
+            implication.LineEnd = map.Length;
+            map.Append('\n');
+        }
+
+        foreach (var (scope, _) in model.DestructiveScopes.Where(d => d.Place == CatalogPlace.Map))
+        {
+            map.Append("scope ").Append(scope).Append(" destructive\n");
+        }
+
+        return map.ToString();
+    }
+
+    private void PrintCatalog()
+    {
+        var place = metadata ? CatalogPlace.Library : CatalogPlace.Source;
+        var any = false;
+        foreach (var implication in model.Implications.Where(i => i.Place == place))
+        {
+            Write($"[assembly: ScopeImplies(\"{implication.Scope}\"");
+            foreach (var arg in implication.Implied)
+            {
+                Write(", ");
+                arg.Start = text.Length;
+                Write($"\"{arg.Scope}\"");
+                arg.End = text.Length;
+            }
+
+            Line(")]");
+            any = true;
+        }
+
+        if (!metadata)
+        {
+            foreach (var (scope, _) in model.DestructiveScopes.Where(d => d.Place == CatalogPlace.Source))
+            {
+                Line($"[assembly: DestructiveScope(\"{scope}\")]");
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            Line(string.Empty);
+        }
     }
 
     private void PrintUnit()
     {
         Line("using PermissionAnalyzer;");
         Line(string.Empty);
+        PrintCatalog();
         if (!metadata)
         {
             if (model.AssemblyPrincipal is { } assembly)
@@ -175,6 +246,11 @@ public sealed class ProgramPrinter
         {
             PrintAttribute("RequiresScope", null, member.Requires, asArray: false, requires: true, member.Type.InMetadata);
             Line(string.Empty);
+        }
+
+        foreach (var term in member.RequiresAny)
+        {
+            Line("[RequiresAnyScope(" + string.Join(", ", term.Select(a => $"\"{a}\"")) + ")]");
         }
 
         Write(Indent());

@@ -22,11 +22,15 @@ public static class Regression
     public static void VerifyAll(string source, string? library, params (string Id, int Line, int Column, string Text, string Message)[] expected) =>
         Verify(source, library, judgeContracts: true, expected);
 
-    private static void Verify(string source, string? library, bool judgeContracts, (string Id, int Line, int Column, string Text, string Message)[] expected)
+    /// <summary>Exactly these diagnostics (PA0012/PA0013 aside), with <paramref name="map"/> as <c>ScopeMap.txt</c>; a diagnostic in the map is unexpected.</summary>
+    public static void VerifyWithMap(string source, string map, params (string Id, int Line, int Column, string Text, string Message)[] expected) =>
+        Verify(source, null, judgeContracts: false, expected, map);
+
+    private static void Verify(string source, string? library, bool judgeContracts, (string Id, int Line, int Column, string Text, string Message)[] expected, string? map = null)
     {
         var references = library is null ? Array.Empty<MetadataReference>() : new[] { AnalyzerRunner.EmitLibrary(library, "Lib") };
         var compilation = AnalyzerRunner.Compile(new[] { AnalyzerRunner.Parse(source) }, references, DifferentialCheck.AssemblyName, minimal: true);
-        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true);
+        var result = AnalyzerRunner.Run(compilation, withDeclaredRequirementRules: true, additionalFiles: map is null ? null : new[] { AnalyzerRunner.AdditionalFile(DifferentialCheck.MapPath, map) });
         Assert.Empty(result.Errors);
         Assert.Empty(result.Exceptions);
 
@@ -42,9 +46,9 @@ public static class Regression
         wanted.Sort();
         var actual = result.Analyzer
             .Where(d => judgeContracts || d.Id is not ("PA0012" or "PA0013"))
-            .Select(d => new Expected(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.End, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(d => new Expected(d.Id, DifferentialCheck.Shift(d, d.Location.SourceSpan.Start), DifferentialCheck.Shift(d, d.Location.SourceSpan.End), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(d => d)
             .ToList();
-        DifferentialCheck.Compare(source, wanted, actual);
+        DifferentialCheck.Compare(source, wanted, actual, map ?? string.Empty);
     }
 }

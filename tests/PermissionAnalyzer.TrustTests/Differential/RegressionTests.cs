@@ -302,4 +302,77 @@ public class RegressionTests
             null,
             ("PA0004", 27, 20, "u = new RD0()", "'P0.M0' needs 'b' via RD0.Dispose → Api.B, but principal 'P0' is not granted it"));
     }
+
+    /// <summary>
+    /// Issue 11, found by the differential check (scope map entry for a constructor). A documentation-comment ID of a
+    /// constructor is <c>M:Client.#ctor</c> (as in BannedSymbols.txt, which DESIGN.md names), but the map parser cuts
+    /// every line at its first <c>#</c> (a comment): the entry becomes <c>M:Client.</c>, gets PA0011 "expected
+    /// '&lt;documentation ID&gt;; &lt;scopes&gt;', ..." and the constructor requires nothing, so the grant is "unused"
+    /// (PA0003). No constructor (<c>#ctor</c>, <c>#cctor</c>) can be mapped. The generator does not map constructors
+    /// until this is decided; the expected diagnostics below are the contract's (none).
+    /// </summary>
+    [Fact(Skip = "Analyzer bug (issue 11): '#' in 'M:Client.#ctor' starts a comment in ScopeMapFile.Parse; see the doc comment")]
+    public void AConstructorInAScopeMap_IsFoundAndNotCutAtTheHashOfItsId()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            public class Client
+            {
+                public Client() { }
+            }
+
+            [GrantedScopes("mail:send")]
+            public sealed class Sender
+            {
+                public void Go() { new Client(); }
+            }
+            """;
+
+        Regression.VerifyWithMap(source, "M:Client.#ctor; mail:send\n");
+    }
+
+    /// <summary>
+    /// Issue 11, found by the differential check (least cover with alternatives and implications), shrunk by hand.
+    /// L = { r } (r implies g, g implies s and u, so the chosen s and u are dropped); u and g are outside L, neither
+    /// broader nor already granted. docs/scope-maps.md: "when a use is covered only by granted scopes outside L that are
+    /// neither broader nor already granted ..., the first of them in declaration order counts as used and stays": the use
+    /// of u (Api.A) is covered by u and g, u is first, so u is used. The engine (GrantJudge step 3) takes the terms in the
+    /// order of its internal keys, a term with alternatives first: s|t keeps g, and then u's use counts as covered by g, so
+    /// the engine reports PA0003 "'u', which no code reachable from it uses" although Api.A requires u verbatim. The
+    /// reference model follows the engine (so the sweep checks the rest); this test keeps the docs' reading until the
+    /// contract decides (the docs do not say whether a scope that "stays" covers the later uses, nor in which order terms
+    /// with alternatives come).
+    /// </summary>
+    [Fact(Skip = "Contract question (issue 11): GrantJudge reports PA0003 on a scope the code uses verbatim; see the doc comment")]
+    public void AGrantTheCodeUsesVerbatim_IsNotUnusedBecauseABroaderGrantCoversAnAlternative()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+
+            [assembly: ScopeImplies("r", "g")]
+            [assembly: ScopeImplies("g", "s", "u")]
+
+            public static class Api
+            {
+                [RequiresScope("u", "r")] public static void A() { }
+                [RequiresAnyScope("s", "t")] public static void B() { }
+            }
+
+            [GrantedScopes("u", "g")]
+            public sealed class Client
+            {
+                public void Go()
+                {
+                    Api.A();
+                    Api.B();
+                }
+            }
+            """;
+
+        Regression.Verify(
+            source,
+            null,
+            ("PA0004", 17, 9, "Api.A()", "'Client.Go' needs 'r' via Api.A, but principal 'Client' is not granted it"));
+    }
 }

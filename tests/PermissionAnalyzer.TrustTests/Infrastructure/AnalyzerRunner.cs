@@ -91,6 +91,9 @@ public static class AnalyzerRunner
             && !name.Contains("Xml.Linq", StringComparison.Ordinal))
         || name == "System.Private.CoreLib";
 
+    /// <summary>An additional file (a scope map) with the given path and text.</summary>
+    public static AdditionalText AdditionalFile(string path, string text) => new InMemoryText(path, text);
+
     public static SyntaxTree Parse(string source, string path = "Test0.cs") =>
         CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
@@ -123,14 +126,14 @@ public static class AnalyzerRunner
     /// Runs the grant and use analyzers (every other analyzer of the package too); with <paramref name="withDeclaredRequirementRules"/>
     /// also the PA0012/PA0013 analyzer (the robustness checks, the differential check and the regression programs).
     /// </summary>
-    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default, bool withDeclaredRequirementRules = false)
+    public static AnalysisResult Run(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default, bool withDeclaredRequirementRules = false, IEnumerable<AdditionalText>? additionalFiles = null)
     {
         var exceptions = new ConcurrentQueue<string>();
         var analyzers = withDeclaredRequirementRules
             ? CreateAnalyzers()
             : CreateAnalyzers().Where(a => a is not DeclaredRequirementAnalyzer).ToImmutableArray();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: true,
@@ -156,4 +159,20 @@ public static class AnalyzerRunner
         var compilerDiagnostics = all.Where(d => !d.Id.StartsWith("PA", StringComparison.Ordinal) && d.Id != "AD0001").ToImmutableArray();
         return new AnalysisResult(compilerDiagnostics, analyzerDiagnostics, exceptions.ToArray(), telemetry, watch.Elapsed);
     }
+}
+
+/// <summary>An <see cref="AdditionalText"/> held in memory.</summary>
+internal sealed class InMemoryText : AdditionalText
+{
+    private readonly Microsoft.CodeAnalysis.Text.SourceText text;
+
+    public InMemoryText(string path, string text)
+    {
+        Path = path;
+        this.text = Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => text;
 }
