@@ -114,6 +114,23 @@ internal sealed class ScopeMapFile
 
     public MapSpan SpanOf(string path, TextSpan span) => new(path, span, Text.Lines.GetLinePositionSpan(span));
 
+    /// <summary>
+    /// Where the line's comment starts: a <c>#</c> at the start of the line or after white space. A documentation
+    /// ID contains no white space but may contain <c>#</c> (<c>M:Contoso.MailClient.#ctor</c>), so that one is kept.
+    /// </summary>
+    private static int CommentStart(string content)
+    {
+        for (var i = content.IndexOf('#'); i >= 0; i = content.IndexOf('#', i + 1))
+        {
+            if (i == 0 || char.IsWhiteSpace(content[i - 1]))
+            {
+                return i;
+            }
+        }
+
+        return content.Length;
+    }
+
     private static ScopeMapFile Parse(SourceText text)
     {
         var entries = ImmutableArray.CreateBuilder<ScopeMapEntry>();
@@ -121,8 +138,7 @@ internal sealed class ScopeMapFile
         foreach (var line in text.Lines)
         {
             var content = text.ToString(line.Span);
-            var end = content.IndexOf('#');
-            end = end < 0 ? content.Length : end;
+            var end = CommentStart(content);
             var start = 0;
             while (start < end && char.IsWhiteSpace(content[start]))
             {

@@ -176,6 +176,26 @@ public class ScopeMapTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task ConstructorEntry_TheHashOfItsIdIsNoComment()
+    {
+        const string source = """
+            using PermissionAnalyzer;
+            using Contoso.Mail;
+
+            [GrantedScopes]
+            public sealed class Connector
+            {
+                public MailClient Open() => {|#0:new MailClient()|};
+            }
+            """;
+
+        await Verify.Test(Vendor, source)
+            .WithAdditionalFile("/0/ScopeMap.txt", "M:Contoso.Mail.MailClient.#ctor; mail:connect   # opening a session\n")
+            .Expecting(Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("Connector.Open", "mail:connect", "MailClient.MailClient", "Connector"))
+            .RunAsync();
+    }
+
     /// <summary>The worked example of docs/scope-maps.md, exactly.</summary>
     [Fact]
     public async Task WorkedExampleOfTheDocumentation_ShowsDeleteAccessCreepThroughTheMap()

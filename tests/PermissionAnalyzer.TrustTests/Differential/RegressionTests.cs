@@ -308,10 +308,10 @@ public class RegressionTests
     /// constructor is <c>M:Client.#ctor</c> (as in BannedSymbols.txt, which DESIGN.md names), but the map parser cuts
     /// every line at its first <c>#</c> (a comment): the entry becomes <c>M:Client.</c>, gets PA0011 "expected
     /// '&lt;documentation ID&gt;; &lt;scopes&gt;', ..." and the constructor requires nothing, so the grant is "unused"
-    /// (PA0003). No constructor (<c>#ctor</c>, <c>#cctor</c>) can be mapped. The generator does not map constructors
-    /// until this is decided; the expected diagnostics below are the contract's (none).
+    /// (PA0003). No constructor (<c>#ctor</c>, <c>#cctor</c>) could be mapped. Fixed: a comment starts at a <c>#</c>
+    /// at the start of the line or after white space, and an ID has no white space. Expected: nothing (the grant is used).
     /// </summary>
-    [Fact(Skip = "Analyzer bug (issue 11): '#' in 'M:Client.#ctor' starts a comment in ScopeMapFile.Parse; see the doc comment")]
+    [Fact]
     public void AConstructorInAScopeMap_IsFoundAndNotCutAtTheHashOfItsId()
     {
         const string source = """
