@@ -4,8 +4,12 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PermissionAnalyzer.Engine;
 
 namespace PermissionAnalyzer.Benchmarks;
 
@@ -28,7 +32,7 @@ public static class Program
             return Quick(args.Skip(1).ToArray());
         }
 
-        BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks) }).Run(args);
+        BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks), typeof(ScopeMapBenchmarks) }).Run(args);
         return 0;
     }
 
@@ -40,6 +44,7 @@ public static class Program
     {
         var failures = new List<string>();
         var total = Stopwatch.StartNew();
+        var permissionDiagnostics = new Dictionary<Shape, ImmutableArray<Diagnostic>>();
         foreach (var shape in (Shape[])Enum.GetValues(typeof(Shape)))
         {
             var workload = Workload.Get(shape, 100);
@@ -56,11 +61,33 @@ public static class Program
                     failures.Add($"{kind} reported {diagnostics.Length} diagnostics on {shape}");
                 }
 
+                if (kind == AnalyzerKind.PermissionAnalyzer)
+                {
+                    permissionDiagnostics[shape] = diagnostics;
+                }
+
                 if (kind == AnalyzerKind.PermissionAnalyzer && shape == Shape.Unannotated && diagnostics.Length != 0)
                 {
                     failures.Add($"{kind} reported on unannotated code");
                 }
             }
+        }
+
+        // The map must stand for the attributes exactly: the same diagnostics on the principals (whose files are identical).
+        var byAttributes = Describe(permissionDiagnostics[Shape.Annotated]);
+        var byMap = Describe(permissionDiagnostics[Shape.AnnotatedByMap]);
+        var differences = byAttributes.Except(byMap).Select(d => $"only with attributes: {d}")
+            .Concat(byMap.Except(byAttributes).Select(d => $"only with the map: {d}")).Take(5).ToList();
+        Console.WriteLine($"Annotated and AnnotatedByMap: {byAttributes.Count} and {byMap.Count} PermissionAnalyzer diagnostics, {(differences.Count == 0 ? "identical" : "different")}");
+        failures.AddRange(differences);
+
+        var mapWatch = Stopwatch.StartNew();
+        var parsed = ScopeMapFile.Of(SourceText.From(CodeGenerator.ScopeMapOfLines(10_000), Encoding.UTF8));
+        mapWatch.Stop();
+        Console.WriteLine($"ScopeMap.txt of 10,000 lines: {parsed.Entries.Length} entries, {parsed.Errors.Length} errors, parsed in {mapWatch.ElapsedMilliseconds} ms");
+        if (parsed.Entries.Length != 10_000 || parsed.Errors.Length != 0)
+        {
+            failures.Add("the generated 10,000-line scope map does not parse into 10,000 entries");
         }
 
         var probe = new SemanticModelProbe();
@@ -76,6 +103,11 @@ public static class Program
         Console.WriteLine(failures.Count == 0 ? $"bench smoke passed in {total.Elapsed.TotalSeconds:F1} s" : "bench smoke failed");
         return failures.Count == 0 ? 0 : 1;
     }
+
+    private static List<string> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
+        .Select(d => FormattableString.Invariant($"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)}"))
+        .OrderBy(d => d, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The table of what each shape contains, for docs/performance.md.</summary>
     private static int Counts(int[] sizes)

@@ -21,13 +21,23 @@ public enum Shape
 
     /// <summary>Principals split over ten partial files each, with a partial method across files.</summary>
     Partial,
+
+    /// <summary>
+    /// <see cref="Annotated"/> with the APIs' <c>[RequiresScope]</c> attributes replaced by an equivalent <c>ScopeMap.txt</c>
+    /// (five <c>M:</c> lines per API class: 2,500 lines at 5,000 files): the principals are the same code.
+    /// </summary>
+    AnnotatedByMap,
 }
 
 /// <summary>One generated source file.</summary>
 public sealed record SourceFile(string Path, string Text);
 
 /// <summary>What the generator knows it wrote; the calls and lines are counted from the text by <see cref="Workload"/>.</summary>
-public sealed record GeneratedCode(Shape Shape, IReadOnlyList<SourceFile> Files, int Principals, bool ExpectsDiagnostics);
+public sealed record GeneratedCode(Shape Shape, IReadOnlyList<SourceFile> Files, int Principals, bool ExpectsDiagnostics)
+{
+    /// <summary>The <c>ScopeMap.txt</c> the shape comes with, or null.</summary>
+    public string? ScopeMap { get; init; }
+}
 
 /// <summary>
 /// Writes the synthetic compilations. Each shape is deterministic for a given file count, so every run
@@ -43,7 +53,8 @@ public static class CodeGenerator
     public static GeneratedCode Generate(Shape shape, int files) => shape switch
     {
         Shape.Unannotated => Unannotated(files),
-        Shape.Annotated => Annotated(files),
+        Shape.Annotated => Annotated(files, byMap: false),
+        Shape.AnnotatedByMap => Annotated(files, byMap: true),
         Shape.DeepChain => DeepChain(files),
         Shape.FanOut => FanOut(files),
         Shape.Partial => Partial(files),
@@ -76,25 +87,39 @@ public static class CodeGenerator
         return new GeneratedCode(Shape.Unannotated, sources, Principals: 0, ExpectsDiagnostics: false);
     }
 
-    private static GeneratedCode Annotated(int files)
+    private static GeneratedCode Annotated(int files, bool byMap)
     {
         var apis = Math.Max(10, files / 10);
         var sources = new List<SourceFile>(files);
+        var map = new StringBuilder();
         for (var a = 0; a < apis; a++)
         {
             var w = new Writer();
             Header(w, "Bench.Apis");
             w.Line($"public static class Api{a}");
             w.Open();
-            w.Line($"[RequiresScope(\"area{a}:read\")]");
+            void Requires(string id, params string[] scopes)
+            {
+                // The same requirement either as the attribute on the method or as its line in the map.
+                if (byMap)
+                {
+                    map.Append($"M:Bench.Apis.Api{a}.{id}; {string.Join(", ", scopes)}\n");
+                }
+                else
+                {
+                    w.Line($"[RequiresScope({string.Join(", ", Array.ConvertAll(scopes, s => $"\"{s}\""))})]");
+                }
+            }
+
+            Requires("Read(System.String)", $"area{a}:read");
             w.Line("public static string Read(string id) => id.Trim();");
-            w.Line($"[RequiresScope(\"area{a}:write\")]");
+            Requires("Write(System.String,System.String)", $"area{a}:write");
             w.Line("public static void Write(string id, string text) { _ = id.Length + text.Length; }");
-            w.Line($"[RequiresScope(\"area{a}:delete\")]");
+            Requires("Delete(System.String)", $"area{a}:delete");
             w.Line("public static void Delete(string id) { _ = id.Length; }");
-            w.Line($"[RequiresScope(\"area{a}:list\")]");
+            Requires("List(System.Int32)", $"area{a}:list");
             w.Line("public static int List(int page) => page * 2;");
-            w.Line($"[RequiresScope(\"area{a}:read\", \"area{a}:list\")]");
+            Requires("Search(System.String)", $"area{a}:read", $"area{a}:list");
             w.Line("public static int Search(string text) => text.Length;");
             w.Close();
             sources.Add(new SourceFile($"Apis/Api{a}.cs", w.ToString()));
@@ -128,7 +153,10 @@ public static class CodeGenerator
             sources.Add(new SourceFile($"Partners/Partner{p}.cs", w.ToString()));
         }
 
-        return new GeneratedCode(Shape.Annotated, sources, principals, ExpectsDiagnostics: true);
+        return new GeneratedCode(byMap ? Shape.AnnotatedByMap : Shape.Annotated, sources, principals, ExpectsDiagnostics: true)
+        {
+            ScopeMap = byMap ? map.ToString() : null,
+        };
     }
 
     private static GeneratedCode DeepChain(int files)
@@ -316,6 +344,35 @@ public static class CodeGenerator
         }
 
         return new GeneratedCode(Shape.Partial, sources, classes, ExpectsDiagnostics: true);
+    }
+
+    /// <summary>
+    /// A scope map of <paramref name="lines"/> lines for the parse benchmark, shaped like a vendor's map: eight
+    /// tenths member entries (every fourth with an alternative), a tenth type entries, a tenth implications.
+    /// </summary>
+    public static string ScopeMapOfLines(int lines)
+    {
+        var map = new StringBuilder();
+        for (var i = 0; i < lines; i++)
+        {
+            var area = i / 10;
+            switch (i % 10)
+            {
+                case 8:
+                    map.Append($"T:Contoso.Vendor.Area{area}.Area{area}Client; area{area}:read\n");
+                    break;
+                case 9:
+                    map.Append($"scope area{area}:readwrite implies area{area}:read, area{area}:write\n");
+                    break;
+                default:
+                    var op = i % 10;
+                    map.Append($"M:Contoso.Vendor.Area{area}.Area{area}Client.Operation{op}Async(System.String,System.Int32,System.Threading.CancellationToken); ");
+                    map.Append(op % 4 == 0 ? $"area{area}:op{op} | area{area}:readwrite, area{area}:list\n" : $"area{area}:op{op}\n");
+                    break;
+            }
+        }
+
+        return map.ToString();
     }
 
     private static void Header(Writer w, string ns)

@@ -53,13 +53,28 @@ public sealed class Workload
         }
 
         var annotated = AnnotatedApis(compilation);
+        if (code.ScopeMap is { } map)
+        {
+            // The map stands for the attributes: the peer bans the mapped APIs instead.
+            annotated.AddRange(map.Split('\n').Where(l => l.StartsWith("M:", System.StringComparison.Ordinal)).Select(l => l.Substring(0, l.IndexOf(';'))));
+            annotated.Sort(System.StringComparer.Ordinal);
+        }
+
         var bannedSymbols = new StringBuilder();
         foreach (var api in annotated)
         {
             bannedSymbols.Append(api).Append(";Requires a scope\n");
         }
 
-        Options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("BannedSymbols.txt", bannedSymbols.ToString())));
+        var additionalFiles = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("BannedSymbols.txt", bannedSymbols.ToString()));
+        if (code.ScopeMap is { } scopeMap)
+        {
+            // One text for every run, as a host keeps an unchanged file: its parse is cached, its IDs resolved per compilation.
+            additionalFiles = additionalFiles.Add(new InMemoryAdditionalText("ScopeMap.txt", scopeMap));
+            ScopeMapLines = scopeMap.Count(c => c == '\n');
+        }
+
+        Options = new AnalyzerOptions(additionalFiles);
         Counts = new WorkloadCounts(
             trees.Length,
             trees.Sum(t => t.GetText().Lines.Count),
@@ -75,7 +90,13 @@ public sealed class Workload
     /// <summary>Whether both analyzers must report on this shape (all shapes but the unannotated one).</summary>
     public bool ExpectsDiagnostics { get; }
 
-    /// <summary>The options every analyzer gets: <c>BannedSymbols.txt</c> bans exactly the annotated APIs.</summary>
+    /// <summary>The lines of the shape's <c>ScopeMap.txt</c>, 0 without one.</summary>
+    public int ScopeMapLines { get; }
+
+    /// <summary>
+    /// The options every analyzer gets: <c>BannedSymbols.txt</c> bans exactly the annotated (or mapped) APIs, and
+    /// <c>ScopeMap.txt</c> comes with the shapes that have one.
+    /// </summary>
     public AnalyzerOptions Options { get; }
 
     public static Workload Get(Shape shape, int files) => Cache.GetOrAdd((shape, files), k => new Workload(k.Item1, k.Item2));

@@ -51,3 +51,32 @@ public sealed class ArchiveSearch
 {
     public int Count(string query) => LegacyArchive.Search(query).Length;
 }
+
+// Reads mail through the vendor's compiled library, granted the scope that also deletes it: delete-access creep
+// through the map (MailSearch is mapped as a type, ReadMessage with an alternative, mail:delete implies mail:read).
+[GrantedScopes("mail:delete")]
+public sealed class MailDigest
+{
+    private readonly VendorMail.MailboxClient mailbox = new VendorMail.MailboxClient();
+
+    public string Summarize(string query)
+    {
+        var hits = new VendorMail.MailSearch().Count(query);
+        return hits + " " + mailbox.ReadMessage(query);
+    }
+}
+
+// Least privilege through the same map: its feature deletes mail, and it is granted exactly that.
+[GrantedScopes("mail:delete")]
+[FeatureNeeds("Clean up old mail", "mail:delete")]
+public sealed class MailCleanup
+{
+    public void Purge(string folder)
+    {
+        var mailbox = new VendorMail.MailboxClient();
+        foreach (var id in mailbox.ListMessages(folder))
+        {
+            mailbox.DeleteMessage(id);
+        }
+    }
+}
