@@ -85,8 +85,43 @@ public class LinkedDocumentTests
         Assert.Equal(text, (await solution.GetDocument(modern.Id)!.GetTextAsync()).ToString());
     }
 
-    /// <summary>The same file in a net8.0-like project (NET8_0 defined) and in another target's project.</summary>
-    private static async Task<(Document Modern, Document Legacy)> TwoTargetsAsync(string source)
+    [Fact]
+    public async Task RemoveScope_ScopeOnlyAMapDeclaresAndOnlyAnotherTargetUses_IsNotOffered()
+    {
+        const string keeper = $$"""
+            using PermissionAnalyzer;
+
+            [GrantedScopes("messages:read", "vault:purge")]
+            public sealed class Keeper
+            {
+                public string Read(string id) => MessagesApi.Read(id);
+
+            #if NET8_0
+                public void Purge(string id) => Vault.Purge(id);
+            #endif
+            }
+
+            public static class Vault
+            {
+                public static void Purge(string id) { }
+            }
+
+            {{Apis.Source}}
+            """;
+        var (_, legacy) = await TwoTargetsAsync(keeper, "M:Vault.Purge(System.String); vault:purge\n");
+
+        var offered = await OfferedAsync(legacy, "PA0002");
+
+        // The other target's uses are computed with its scope map: the purge is used there, so it may not be
+        // removed, and narrowing would change nothing.
+        Assert.Empty(Assert.Single(offered));
+    }
+
+    /// <summary>
+    /// The same file in a net8.0-like project (NET8_0 defined) and in another target's project, each with
+    /// <paramref name="scopeMap"/> as its ScopeMap.txt when given.
+    /// </summary>
+    private static async Task<(Document Modern, Document Legacy)> TwoTargetsAsync(string source, string? scopeMap = null)
     {
         var workspace = new AdhocWorkspace();
         var references = (await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(FixTest.Annotations);
@@ -96,9 +131,12 @@ public class LinkedDocumentTests
                 .WithParseOptions(new CSharpParseOptions(preprocessorSymbols: symbols))
                 .WithMetadataReferences(references);
 
-        var modern = Add("Partner(net8.0)", "NET8_0").AddDocument("Partner.cs", source, filePath: "/src/Partner.cs");
+        Project WithMap(Project project) =>
+            scopeMap is null ? project : project.AddAdditionalDocument("ScopeMap.txt", scopeMap, filePath: "/src/ScopeMap.txt").Project;
+
+        var modern = WithMap(Add("Partner(net8.0)", "NET8_0")).AddDocument("Partner.cs", source, filePath: "/src/Partner.cs");
         workspace.TryApplyChanges(modern.Project.Solution);
-        var legacy = Add("Partner(netstandard2.0)", "NETSTANDARD2_0").AddDocument("Partner.cs", source, filePath: "/src/Partner.cs");
+        var legacy = WithMap(Add("Partner(netstandard2.0)", "NETSTANDARD2_0")).AddDocument("Partner.cs", source, filePath: "/src/Partner.cs");
         workspace.TryApplyChanges(legacy.Project.Solution);
 
         var solution = workspace.CurrentSolution;
@@ -109,7 +147,7 @@ public class LinkedDocumentTests
     private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project)
     {
         var compilation = (await project.GetCompilationAsync())!;
-        return await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+        return await compilation.WithAnalyzers(FixTest.Analyzers().ToImmutableArray(), project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
     }
 
     private static async Task<List<List<string>>> OfferedAsync(Document document, string id)

@@ -49,7 +49,7 @@ internal sealed class PrincipalContext
             _ => null,
         };
 
-        return Create(document.Project.Solution, compilation, principal, cancellationToken);
+        return Create(document.Project, compilation, principal, cancellationToken);
     }
 
     /// <summary>The principal that owns the code at <paramref name="site"/> (a use diagnostic's location).</summary>
@@ -71,22 +71,23 @@ internal sealed class PrincipalContext
             var code = site.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type
                 ? model.GetDeclaredSymbol(type, cancellationToken)
                 : model.GetEnclosingSymbol(site.SpanStart, cancellationToken);
-            principal = code is null ? null : ScopeIndex.For(compilation).OwnerOf(code);
+            principal = code is null ? null : ScopeIndex.For(compilation, document.Project.AnalyzerOptions).OwnerOf(code);
         }
 
-        return Create(document.Project.Solution, compilation, principal, cancellationToken);
+        return Create(document.Project, compilation, principal, cancellationToken);
     }
 
-    private static PrincipalContext? Create(Solution solution, Compilation compilation, ISymbol? principal, CancellationToken cancellationToken)
+    private static PrincipalContext? Create(Project project, Compilation compilation, ISymbol? principal, CancellationToken cancellationToken)
     {
         if (principal is null)
         {
             return null;
         }
 
+        // The index with the project's scope maps, as the analyzers built it (or an equal one, when they ran elsewhere).
         var attributes = principal.GetAttributes();
-        var declaration = PrincipalDeclaration.Read(ScopeIndex.For(compilation), principal, attributes, cancellationToken);
-        return new PrincipalContext(solution, principal, attributes, declaration);
+        var declaration = PrincipalDeclaration.Read(ScopeIndex.For(compilation, project.AnalyzerOptions), principal, attributes, cancellationToken);
+        return new PrincipalContext(project.Solution, principal, attributes, declaration);
     }
 
     public DocumentId? DocumentOf(SyntaxNode node) => solution.GetDocumentId(node.SyntaxTree);

@@ -46,12 +46,13 @@ internal sealed class UsageAcrossTargets
         foreach (var project in OtherTargets(document, principal))
         {
             if (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation
-                || !ScopeIndex.AnalysisNeeded(compilation))
+                || !ScopeIndex.AnalysisNeeded(compilation, project.AnalyzerOptions))
             {
                 continue;
             }
 
-            var index = ScopeIndex.For(compilation);
+            // With the target's scope maps: a use that only a map declares must keep its scope too.
+            var index = ScopeIndex.For(compilation, project.AnalyzerOptions);
             if (UsesIn(index, principal.Principal, cancellationToken) is not { } uses)
             {
                 continue;
