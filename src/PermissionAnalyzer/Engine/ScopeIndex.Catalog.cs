@@ -125,36 +125,6 @@ internal sealed partial class ScopeIndex
         public HashSet<string> Unresolved { get; }
     }
 
-    private void AddAlternatives(AttributeData attribute, ref SortedSet<string>? terms)
-    {
-        var alternatives = new List<string>();
-        foreach (var argument in attribute.ConstructorArguments)
-        {
-            if (argument.Kind == TypedConstantKind.Array)
-            {
-                if (!argument.IsNull)
-                {
-                    foreach (var element in argument.Values)
-                    {
-                        if (element.Value is string scope && !string.IsNullOrWhiteSpace(scope))
-                        {
-                            alternatives.Add(scope);
-                        }
-                    }
-                }
-            }
-            else if (argument.Value is string scope && !string.IsNullOrWhiteSpace(scope))
-            {
-                alternatives.Add(scope);
-            }
-        }
-
-        if (Term.Of(alternatives) is { } term)
-        {
-            (terms ??= new SortedSet<string>(StringComparer.Ordinal)).Add(term);
-        }
-    }
-
     private sealed class IndexHolder
     {
         public ScopeIndex? Current { get; set; }

@@ -327,13 +327,9 @@ internal sealed partial class ScopeIndex
                 AddAll(RequirementOf(implemented), ref scopes);
             }
 
-            if (method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } containing
-                && ImplicitImplementations(containing).TryGetValue(method, out var interfaceMembers))
+            foreach (var interfaceMember in ImplicitlyImplemented(method))
             {
-                foreach (var interfaceMember in interfaceMembers)
-                {
-                    AddAll(RequirementOf(interfaceMember), ref scopes);
-                }
+                AddAll(RequirementOf(interfaceMember), ref scopes);
             }
 
             if (IsReflectionEntryPoint(method))
@@ -353,47 +349,59 @@ internal sealed partial class ScopeIndex
     private void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
     {
         AddAll(MappedTermsOf(symbol), ref scopes);
+        AddAll(AttributeTermsOf(symbol), ref scopes);
+    }
+
+    /// <summary>
+    /// The terms the symbol's own attributes declare: each valid scope of a <c>[RequiresScope]</c> is a term, each
+    /// <c>[RequiresAnyScope]</c> one term of its valid scopes (<see cref="Term"/>). Scope maps are not read here.
+    /// </summary>
+    public static ImmutableArray<string> AttributeTermsOf(ISymbol symbol)
+    {
+        ImmutableArray<string>.Builder? terms = null;
         foreach (var attribute in symbol.GetAttributes())
         {
             var kind = AttributeNames.Classify(attribute);
-            if (kind == ScopeAttributeKind.RequiresAnyScope)
-            {
-                AddAlternatives(attribute, ref scopes);
-                continue;
-            }
-
-            if (kind != ScopeAttributeKind.RequiresScope)
+            if (kind is not (ScopeAttributeKind.RequiresScope or ScopeAttributeKind.RequiresAnyScope))
             {
                 continue;
             }
 
+            var scopes = new List<string>();
             foreach (var argument in attribute.ConstructorArguments)
             {
-                if (argument.Kind == TypedConstantKind.Array)
+                if (argument.Kind != TypedConstantKind.Array)
                 {
-                    if (argument.IsNull)
-                    {
-                        continue;
-                    }
-
+                    AddValid(argument.Value as string, scopes);
+                }
+                else if (!argument.IsNull)
+                {
                     foreach (var element in argument.Values)
                     {
-                        AddValid(element.Value as string, ref scopes);
+                        AddValid(element.Value as string, scopes);
                     }
                 }
-                else
-                {
-                    AddValid(argument.Value as string, ref scopes);
-                }
+            }
+
+            terms ??= ImmutableArray.CreateBuilder<string>();
+            if (kind == ScopeAttributeKind.RequiresScope)
+            {
+                terms.AddRange(scopes);
+            }
+            else if (Term.Of(scopes) is { } term)
+            {
+                terms.Add(term);
             }
         }
+
+        return terms?.ToImmutable() ?? ImmutableArray<string>.Empty;
     }
 
-    private static void AddValid(string? scope, ref SortedSet<string>? scopes)
+    private static void AddValid(string? scope, List<string> scopes)
     {
         if (!string.IsNullOrWhiteSpace(scope))
         {
-            (scopes ??= new SortedSet<string>(StringComparer.Ordinal)).Add(scope!);
+            scopes.Add(scope!);
         }
     }
 
@@ -407,6 +415,16 @@ internal sealed partial class ScopeIndex
         scopes ??= new SortedSet<string>(StringComparer.Ordinal);
         scopes.UnionWith(source);
     }
+
+    /// <summary>
+    /// The interface members a method of a class or struct implements without naming them: instance members that
+    /// are not sealed, and static abstract or virtual ones (an explicit implementation is listed too).
+    /// </summary>
+    public ImmutableArray<ISymbol> ImplicitlyImplemented(IMethodSymbol method) =>
+        method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } containing
+        && ImplicitImplementations(containing).TryGetValue(method.OriginalDefinition, out var interfaceMembers)
+            ? interfaceMembers
+            : ImmutableArray<ISymbol>.Empty;
 
     /// <summary>For each member of <paramref name="type"/>, the interface members it implicitly implements.</summary>
     private ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>> ImplicitImplementations(INamedTypeSymbol type) =>

@@ -58,7 +58,6 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(ScopeIndex index, INamedTypeSymbol type, bool isLibrary, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var implicitImplementations = MemberContracts.ImplicitImplementations(type);
         var judgePublicApi = isLibrary && index.OwnerOf(type) is null && MemberContracts.IsVisibleOutside(type);
 
         foreach (var member in type.GetMembers())
@@ -81,7 +80,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
             var reported = new HashSet<(ISymbol Contract, string Scope)>(ContractKeyComparer.Instance);
             foreach (var accessor in accessors)
             {
-                foreach (var contract in MemberContracts.ContractsOf(accessor, implicitImplementations))
+                foreach (var contract in MemberContracts.ContractsOf(index, accessor))
                 {
                     hasContract = true;
 
