@@ -10,27 +10,7 @@ namespace PermissionAnalyzer.Tests.Rules;
 /// </summary>
 public class PA0012Tests
 {
-    private const string MessagesApi = """
-        using PermissionAnalyzer;
-
-        public static class MessagesApi
-        {
-            [RequiresScope("messages:read")] public static string ReadThread(string id) => id;
-            [RequiresScope("messages:send")] public static void Send(string to, string text) { }
-            [RequiresScope("messages:delete")] public static void Delete(string id) { }
-        }
-        """;
-
-    private static AnalyzerTest Test(params string[] sources)
-    {
-        var test = Verify.Test(MessagesApi).WithDeclaredRequirementRules();
-        foreach (var source in sources)
-        {
-            test.WithSource(source);
-        }
-
-        return test;
-    }
+    private static AnalyzerTest Test(params string[] sources) => BoundaryRuleTest.Of(sources);
 
     [Fact]
     public async Task PublicHelperUsingAnUndeclaredScope_IsReportedAtItsName()
@@ -455,7 +435,7 @@ public class PA0012Tests
             }
             """;
 
-        await Verify.Test(MessagesApi).WithDeclaredRequirementRules().WithSource("/0/GeneratedClient.cs", generated).RunAsync();
+        await Verify.Test(BoundaryRuleTest.MessagesApi).WithDeclaredRequirementRules().WithSource("/0/GeneratedClient.cs", generated).RunAsync();
     }
 
     [Fact]
