@@ -199,7 +199,7 @@ internal sealed class ScopeCatalog
     /// Reads the catalog of a compilation: its own assembly attributes, those of referenced assemblies that may
     /// carry them (they reference the attributes' assembly or declare copies), and the maps.
     /// </summary>
-    public static ScopeCatalog Build(Compilation compilation, ScopeMapSet maps, CancellationToken cancellationToken)
+    public static ScopeCatalog Build(Compilation compilation, ScopeMapSet maps, Sdks.SdkMapSet sdks, CancellationToken cancellationToken)
     {
         var implications = ImmutableArray.CreateBuilder<Implication>();
         var destructive = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
@@ -221,6 +221,16 @@ internal sealed class ScopeCatalog
         foreach (var (scope, _) in maps.Destructive)
         {
             destructive.Add(scope);
+        }
+
+        foreach (var sdk in sdks.Maps)
+        {
+            foreach (var (scope, implied) in sdk.Implications(sdks.Settings))
+            {
+                implications.Add(new Implication(scope, implied, null, 0, null));
+            }
+
+            destructive.UnionWith(sdk.DestructiveScopes(sdks.Settings));
         }
 
         return implications.Count == 0 && destructive.Count == 0 ? Empty : new ScopeCatalog(implications.ToImmutable(), destructive.ToImmutable());

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PermissionAnalyzer.Engine.Sdks;
 
 namespace PermissionAnalyzer.Engine;
 
@@ -15,36 +16,43 @@ internal sealed partial class ScopeIndex
     /// <summary>The scope maps (additional files) this index was built with.</summary>
     public ScopeMapSet Maps { get; }
 
+    /// <summary>The built-in SDK maps that apply to this compilation (its references), with the settings in force.</summary>
+    public SdkMapSet Sdks { get; }
+
     /// <summary>Which scopes imply which, and which are destructive beyond the word rule.</summary>
     public ScopeCatalog Catalog => catalog.Value;
 
     /// <summary>
     /// The index of a compilation as the analyzers see it, with the scope maps among the additional files of
     /// <paramref name="options"/>. One index per compilation and set of maps: a host that changes a map keeps
-    /// the compilation, so the maps are part of the key.
+    /// the compilation, so the maps (and the options that choose a built-in map's variant) are part of the key.
     /// </summary>
     public static ScopeIndex For(Compilation compilation, AnalyzerOptions? options)
     {
         var files = ScopeMapSet.FilesOf(options, CancellationToken.None);
+        var settings = SdkSettings.From(options);
         var holder = Shared.GetValue(compilation, _ => new IndexHolder());
         lock (holder)
         {
-            if (holder.Current is { } current && current.Maps.IsFrom(files))
+            if (holder.Current is { } current && current.Maps.IsFrom(files) && current.Sdks.Settings.Equals(settings))
             {
                 return current;
             }
 
-            return holder.Current = new ScopeIndex(compilation, ScopeMapSet.Create(files));
+            return holder.Current = new ScopeIndex(compilation, ScopeMapSet.Create(files), SdkMapSet.For(compilation, settings));
         }
     }
 
-    /// <summary>The index the analyzers use for the compilation, or one without maps when none was made (code fixes).</summary>
+    /// <summary>
+    /// The index the analyzers use for the compilation, or one without map files (built-in SDK maps with default
+    /// settings) when none was made.
+    /// </summary>
     public static ScopeIndex For(Compilation compilation)
     {
         var holder = Shared.GetValue(compilation, _ => new IndexHolder());
         lock (holder)
         {
-            return holder.Current ??= new ScopeIndex(compilation, ScopeMapSet.Empty);
+            return holder.Current ??= new ScopeIndex(compilation, ScopeMapSet.Empty, SdkMapSet.For(compilation, SdkSettings.Default));
         }
     }
 
@@ -58,9 +66,17 @@ internal sealed partial class ScopeIndex
     /// <summary>The map IDs that match no symbol of the compilation or its references (PA0011).</summary>
     public IReadOnlyCollection<string> UnresolvedMapIds => Mapped.Unresolved;
 
-    /// <summary>Whether a scope map gives the member, its property or event, or a type containing it, a requirement.</summary>
+    /// <summary>
+    /// Whether a scope map or a built-in SDK map gives the member, its property or event, or a type containing it,
+    /// a requirement.
+    /// </summary>
     public bool IsMapped(ISymbol member)
     {
+        if (!Sdks.IsEmpty && (!Sdks.TermsOf(member).IsEmpty || (member is IMethodSymbol { AssociatedSymbol: { } owner } && !Sdks.TermsOf(owner).IsEmpty)))
+        {
+            return true;
+        }
+
         if (Maps.IsEmpty)
         {
             return false;

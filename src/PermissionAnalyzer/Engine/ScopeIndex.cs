@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PermissionAnalyzer.Engine.Sdks;
 
 namespace PermissionAnalyzer.Engine;
 
@@ -40,11 +41,12 @@ internal sealed partial class ScopeIndex
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> annotatableAssemblies = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<string>> attributeDefiners;
 
-    private ScopeIndex(Compilation compilation, ScopeMapSet maps)
+    private ScopeIndex(Compilation compilation, ScopeMapSet maps, SdkMapSet sdks)
     {
         Compilation = compilation;
         Maps = maps;
-        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, CancellationToken.None).WithFaults(Faults), LazyThreadSafetyMode.ExecutionAndPublication);
+        Sdks = sdks;
+        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, sdks, CancellationToken.None).WithFaults(Faults), LazyThreadSafetyMode.ExecutionAndPublication);
         attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
@@ -349,6 +351,7 @@ internal sealed partial class ScopeIndex
     private void AddDeclared(ISymbol symbol, ref SortedSet<string>? scopes)
     {
         AddAll(MappedTermsOf(symbol), ref scopes);
+        AddAll(Sdks.TermsOf(symbol), ref scopes);
         AddAll(AttributeTermsOf(symbol), ref scopes);
     }
 
