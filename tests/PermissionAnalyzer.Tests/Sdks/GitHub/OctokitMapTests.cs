@@ -146,4 +146,41 @@ public class OctokitMapTests
 
         await Test(Bot("", body)).RunAsync();
     }
+
+    [Fact]
+    public async Task RawConnectionCall_IsAnUndeterminedUse()
+    {
+        const string body = """
+                public Task<IApiResponse<object>> Raw() =>
+                    {|#0:github.Connection.Get<object>(new Uri("https://api.github.com/user"), new System.Collections.Generic.Dictionary<string, string>())|};
+            """;
+
+        await Test(Bot("", body))
+            .Expecting(Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Bot.Raw", "IConnection.Get", "Bot"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task BrokenCallOnAnOctokitClient_ReportsNothingAndDoesNotThrow()
+    {
+        const string body = """
+                public Task Broken(string owner) => github.Issue.NoSuchMethod(owner, 42);
+
+                public Task Wrong(string owner) => github.Repository.Delete(owner, owner, owner, owner);
+            """;
+
+        await Test(Bot("", body)).IgnoringCompilerDiagnostics().RunAsync();
+    }
+
+    [Fact]
+    public async Task ModelsAndClientProperties_RequireNothing()
+    {
+        const string body = """
+                public string Describe(Issue issue) => issue.Title + issue.User.Login + github.Issue.GetType().Name;
+
+                public IIssuesClient Issues => github.Issue;
+            """;
+
+        await Test(Bot("", body)).RunAsync();
+    }
 }
