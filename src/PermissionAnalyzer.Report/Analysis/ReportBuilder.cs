@@ -55,8 +55,12 @@ internal sealed class ReportBuilder
 
         if (projectsAnalyzed == 0)
         {
+            // Without restore the package's attributes are missing too: say so first, it is the likelier cause.
+            // (MSBuildWorkspace does not warn about a missing restore; the assets file's default place tells.)
+            var unrestored = input.Projects.Any(p => p.FilePath is { } file && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json")));
             throw new LoadFailure(
                 $"no project of {Relative(input.InputPath)} sees the PermissionAnalyzer attributes ({string.Join(", ", withoutAnnotations)}): " +
+                (unrestored ? $"is it restored? run `dotnet restore {Relative(input.InputPath)}`; else " : string.Empty) +
                 "add <PackageReference Include=\"PermissionAnalyzer\" Version=\"0.1.0\" /> and annotate principals with [GrantedScopes] and [FeatureNeeds]");
         }
 
