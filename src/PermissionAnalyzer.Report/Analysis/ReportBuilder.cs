@@ -99,8 +99,9 @@ internal sealed class ReportBuilder
         projectsAnalyzed++;
         var options = project.AnalyzerOptions;
         var exceptions = new List<string>();
+        var probe = new CompilationProbe();
         var withAnalyzers = compilation.WithAnalyzers(
-            Analyzers(),
+            Analyzers().Add(probe),
             new CompilationWithAnalyzersOptions(
                 options,
                 onAnalyzerException: (exception, analyzer, _) =>
@@ -114,10 +115,12 @@ internal sealed class ReportBuilder
                 logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
 
-        progress.Status($"collecting principals of {project.Name}");
+        progress.Phase($"collecting the principals of {project.Name} ({diagnostics.Length} diagnostics)");
 
-        // The analyzers' compilation: its index was built and cached while they ran, so the engine's facts are reused.
-        var analyzed = withAnalyzers.Compilation;
+        // The compilation and options the analyzers saw (the driver makes a compilation of its own): the engine's
+        // index for them was built and cached while the analyzers ran, so its facts and summaries are reused.
+        var analyzed = probe.Compilation ?? withAnalyzers.Compilation;
+        options = probe.Options ?? options;
         var owners = new Dictionary<(string Path, TextSpanKey Span), string>();
         var projectPrincipals = new List<PrincipalReport>();
         if (ScopeIndex.AnalysisNeeded(analyzed, options))
@@ -444,6 +447,38 @@ internal sealed class ReportBuilder
         DiagnosticSeverity.Info => "info",
         _ => "hidden",
     };
+
+    /// <summary>Sees the compilation and options the analyzer driver hands the analyzers; reports nothing.</summary>
+    /// <remarks>
+    /// Runs only inside this tool's <see cref="CompilationWithAnalyzers"/>, never in a compiler or an IDE, so the
+    /// rules for shipped compiler extensions (RS1036, RS1038, RS1041, RS2008) do not apply, and its start action
+    /// registers nothing on purpose (RS1012).
+    /// </remarks>
+#pragma warning disable RS1036, RS1038, RS1041, RS2008, RS1012
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class CompilationProbe : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new(
+            "PAREPORT", "Compilation probe", "Never reported", "Report", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public Compilation? Compilation { get; private set; }
+
+        public AnalyzerOptions? Options { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                Compilation = start.Compilation;
+                Options = start.Options;
+            });
+        }
+    }
+#pragma warning restore RS1036, RS1038, RS1041, RS2008, RS1012
 
     /// <summary>A span as a dictionary key (TextSpan is one too; this keeps the key's parts explicit).</summary>
     private readonly record struct TextSpanKey(int Start, int End);

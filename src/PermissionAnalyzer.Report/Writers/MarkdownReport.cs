@@ -15,6 +15,7 @@ internal static class MarkdownReport
 {
     public const int MaxFindings = 50;
     public const int MaxMatrixRows = 30;
+    public const int MaxMatrixColumns = 12;
 
     public static string Write(PermissionReport report)
     {
@@ -60,9 +61,20 @@ internal static class MarkdownReport
         var withFindings = report.Principals.Where(p => p.FindingRules.Count > 0).ToList();
         if (withFindings.Count > 0)
         {
-            var scopes = withFindings.SelectMany(p => p.Cells.Select(c => c.Scope)).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            // The columns: every scope of the rows shown; when they are too many, those with a finding, at most
+            // MaxMatrixColumns (the HTML has all).
+            var shownRows = withFindings.Take(MaxMatrixRows).ToList();
+            var scopes = shownRows.SelectMany(p => p.Cells.Select(c => c.Scope)).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            if (scopes.Count > MaxMatrixColumns)
+            {
+                scopes = shownRows.SelectMany(p => p.Cells.Where(c => c.Findings.Count > 0).Select(c => c.Scope)).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            }
+
+            var omittedColumns = Math.Max(0, scopes.Count - MaxMatrixColumns);
+            scopes = scopes.Take(MaxMatrixColumns).ToList();
             text.Append("\n### Principals with findings\n\n");
-            text.Append(Marks.Legend).Append("; a rule ID marks a finding on that scope.\n\n");
+            text.Append(Marks.Legend).Append("; a rule ID marks a finding on that scope.");
+            text.Append(omittedColumns > 0 ? $" Columns: the first {MaxMatrixColumns} scopes with a finding ({omittedColumns} more in the HTML report).\n\n" : "\n\n");
             text.Append("| Principal |");
             foreach (var scope in scopes)
             {
@@ -70,7 +82,7 @@ internal static class MarkdownReport
             }
 
             text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", scopes.Count))).Append('\n');
-            foreach (var principal in withFindings.Take(MaxMatrixRows))
+            foreach (var principal in shownRows)
             {
                 text.Append("| ").Append(Cell(principal.Name)).Append(" |");
                 foreach (var scope in scopes)
