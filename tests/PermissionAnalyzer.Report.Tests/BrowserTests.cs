@@ -86,6 +86,28 @@ public sealed class BrowserTests
     }
 
     [Fact]
+    public async Task The_filter_and_the_sort_of_the_matrix_work_in_the_browser()
+    {
+        // The view in the address: filter on "delete", only principals with findings, sorted by the findings column.
+        var run = reports["MessagingPartners"];
+        var (code, dom, console) = await Chromium(run.HtmlPath + "#filter=delete&findings=1&sort=2", "--dump-dom");
+        Assert.True(code == 0, $"chromium exited with {code}:\n{console}");
+        Assert.Contains("data-report-ready=\"true\"", Regex.Match(dom, "<body[^>]*>").Value, StringComparison.Ordinal);
+
+        var rows = Regex.Matches(dom, "<tr class=\"principal-row( hidden-by-filter)?\" data-principal=\"[^\"]*\\.(\\w+)\" data-findings=\"(\\d+)\"")
+            .Select(m => (Name: m.Groups[2].Value, Hidden: m.Groups[1].Success, Findings: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(5, rows.Count);
+
+        // BookClub has no finding and no delete grant: filtered out; the four partners stay, most findings first.
+        Assert.Equal(new[] { "BookClubIntegration" }, rows.Where(r => r.Hidden).Select(r => r.Name));
+        var shown = rows.Where(r => !r.Hidden).ToList();
+        Assert.Equal(new[] { "RoyalBankOfCanadaIntegration", "NetflixIntegration", "SpotifyIntegration", "DropboxIntegration" }, shown.Select(r => r.Name));
+        Assert.Contains("4 of 5 principals shown", dom, StringComparison.Ordinal);
+        Assert.Contains("aria-sort=\"descending\"", dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_HTML_report_loads_nothing_from_outside()
     {
         var html = File.ReadAllText(reports["MessagingPartners"].HtmlPath);
@@ -105,6 +127,13 @@ public sealed class BrowserTests
     private static string DomAttribute(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("\u00A0", "&nbsp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
+    /// <summary>The file's URL, with the fragment after '#' kept as a fragment.</summary>
+    private static string FileUrl(string pathWithFragment)
+    {
+        var hash = pathWithFragment.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? new Uri(pathWithFragment).AbsoluteUri : new Uri(pathWithFragment.Substring(0, hash)).AbsoluteUri + pathWithFragment.Substring(hash);
+    }
+
     private static async Task<(int Code, string Output, string Errors)> Chromium(string htmlPath, params string[] arguments)
     {
         var binary = FindChromium();
@@ -115,8 +144,8 @@ public sealed class BrowserTests
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-            }.Concat(arguments).Append(new Uri(htmlPath).AbsoluteUri).ToArray();
-            return await Repository.RunAsync(binary, Path.GetDirectoryName(htmlPath)!, Timeout, all);
+            }.Concat(arguments).Append(FileUrl(htmlPath)).ToArray();
+            return await Repository.RunAsync(binary, Path.GetTempPath(), Timeout, all);
         }
         finally
         {

@@ -57,7 +57,7 @@
   function applyFilter() {
     var words = filter.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
     function matches(element) {
-      var text = element.textContent.toLowerCase() + " " + (element.getAttribute("data-principal") || "").toLowerCase();
+      var text = (element.textContent + " " + (element.getAttribute("data-principal") || "") + " " + (element.getAttribute("data-keywords") || "")).toLowerCase();
       return words.every(function (w) { return text.indexOf(w) >= 0; });
     }
     var shown = 0, total = 0;
@@ -73,13 +73,16 @@
       if (element.classList.contains("principal-row")) { total++; if (visible) { shown++; } }
     });
     var destructiveOnly = onlyDestructive.checked;
-    var headers = document.querySelectorAll("#matrix thead th[data-scope]");
-    headers.forEach(function (header) {
-      var hide = destructiveOnly && header.getAttribute("data-destructive") !== "true";
-      var scope = header.getAttribute("data-scope");
+    var matrix = document.getElementById("matrix");
+    var hidden = [];
+    Array.prototype.forEach.call(matrix.tHead.rows[0].cells, function (header, index) {
+      var hide = destructiveOnly && header.hasAttribute("data-scope") && header.getAttribute("data-destructive") !== "true";
       header.classList.toggle("hidden-by-filter", hide);
-      document.querySelectorAll("#matrix tbody td[data-scope]").forEach(function (cell) {
-        if (cell.getAttribute("data-scope") === scope) { cell.classList.toggle("hidden-by-filter", hide); }
+      hidden[index] = hide;
+    });
+    Array.prototype.forEach.call(matrix.tBodies[0].rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, index) {
+        cell.classList.toggle("hidden-by-filter", hidden[index] === true);
       });
     });
     shownCount.textContent = shown + " of " + total + " principals shown";
@@ -89,6 +92,24 @@
   filter.addEventListener("input", applyFilter);
   onlyFindings.addEventListener("change", applyFilter);
   onlyDestructive.addEventListener("change", applyFilter);
+
+  // A view can be linked: #filter=words&findings=1&destructive=1&sort=N (the matrix column; &sort=N twice to reverse).
+  var hash = window.location.hash.replace(/^#/, "");
+  if (hash.indexOf("=") >= 0) {
+    hash.split("&").forEach(function (pair) {
+      var parts = pair.split("=");
+      var key = decodeURIComponent(parts[0] || "");
+      var value = decodeURIComponent((parts[1] || "").replace(/\+/g, " "));
+      if (key === "filter") { filter.value = value; }
+      else if (key === "findings") { onlyFindings.checked = value === "1"; }
+      else if (key === "destructive") { onlyDestructive.checked = value === "1"; }
+      else if (key === "sort") {
+        var header = document.getElementById("matrix").tHead.rows[0].cells[Number(value)];
+        if (header) { header.click(); }
+      }
+    });
+  }
+
   applyFilter();
   document.body.setAttribute("data-report-ready", "true");
 })();

@@ -121,7 +121,9 @@ internal static class HtmlReport
         foreach (var principal in report.Principals)
         {
             var findingCount = report.Findings.Count(f => f.Principal == principal.FullName);
-            html.Append($"<tr class=\"principal-row\" data-principal=\"{E(principal.FullName)}\" data-findings=\"{findingCount}\">");
+            // The row's scopes and rules, so the filter finds a principal by them though its cells show only marks.
+            var keywords = string.Join(" ", principal.Cells.Select(c => c.Scope).Concat(principal.FindingRules));
+            html.Append($"<tr class=\"principal-row\" data-principal=\"{E(principal.FullName)}\" data-findings=\"{findingCount}\" data-keywords=\"{E(keywords)}\">");
             html.Append("<th scope=\"row\"><a href=\"#").Append(E(Anchor(principal.FullName))).Append("\">").Append(E(principal.Name)).Append("</a>")
                 .Append(principal.Kind == "assembly" ? " <span class=\"kind\">(assembly)</span>" : string.Empty).Append("</th>");
             html.Append("<td>").Append(E(principal.Project)).Append("</td>");
@@ -131,7 +133,8 @@ internal static class HtmlReport
                 var cell = principal.Cells.FirstOrDefault(c => c.Scope == scope);
                 if (cell is null)
                 {
-                    html.Append($"<td class=\"cell none\" data-scope=\"{E(scope)}\" data-rank=\"0\">—</td>");
+                    // Most cells of a large solution are empty: kept small (the dash comes from the style sheet).
+                    html.Append("<td class=\"n\"></td>");
                     continue;
                 }
 
@@ -174,7 +177,7 @@ internal static class HtmlReport
                     cell.BroaderThanNeeded ? "broader than needed" : null,
                     cell.Destructive ? "destructive" : null,
                 }.Where(s => s is not null));
-                html.Append($"<td class=\"{string.Join(" ", classes)}\" data-scope=\"{E(scope)}\" data-rank=\"{rank}\" title=\"{E(title)}\">");
+                html.Append($"<td class=\"{string.Join(" ", classes)}\" data-rank=\"{rank}\" title=\"{E(title)}\">");
                 html.Append("<span class=\"marks\">").Append(E(marks.Count == 0 ? "—" : string.Join(" ", marks))).Append("</span>");
                 foreach (var rule in cell.Findings)
                 {
