@@ -19,7 +19,7 @@ namespace PermissionAnalyzer.Report.Analysis;
 /// compilation and so the same cached <see cref="ScopeIndex"/>, for what each principal is granted, needs and
 /// uses, the least cover L and the evidence chains. Nothing here judges a scope itself.
 /// </summary>
-internal sealed class ReportBuilder
+internal sealed partial class ReportBuilder
 {
     private readonly string root;
     private readonly ConsoleProgress progress;
@@ -340,62 +340,6 @@ internal sealed class ReportBuilder
         return hops;
     }
 
-    private ReportSummary Summarize(IReadOnlyList<PrincipalReport> orderedPrincipals, IReadOnlyList<Finding> orderedFindings)
-    {
-        var byRule = orderedFindings
-            .GroupBy(f => f.Rule)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new RuleCount(g.Key, g.First().Title, g.Count()))
-            .ToList();
-
-        var grantFindings = orderedFindings.Where(f => f.Principal is not null && f.Scope is not null).ToList();
-        GrantReport? GrantOf(Finding f) => orderedPrincipals
-            .Where(p => p.FullName == f.Principal)
-            .SelectMany(p => p.Grants)
-            .FirstOrDefault(g => g.Scope == f.Scope && g.Location == f.Location);
-
-        var deleteCapable = new List<GrantRef>();
-        var remove = new List<GrantRef>();
-        var narrow = new List<GrantRef>();
-        foreach (var finding in grantFindings)
-        {
-            if (GrantOf(finding) is not { } grant)
-            {
-                continue;
-            }
-
-            var principal = finding.Principal!;
-            if (finding.Rule == RuleIdentifiers.DeleteAccessCreep)
-            {
-                deleteCapable.Add(new GrantRef(principal, grant.Scope, finding.Rule, grant.Location, grant.Replacement));
-            }
-
-            if (finding.Rule == RuleIdentifiers.WildcardGrant)
-            {
-                var covered = orderedPrincipals.First(p => p.FullName == principal).LeastCover.Where(s => Scopes.Covers(grant.Scope, s)).ToList();
-                narrow.Add(new GrantRef(principal, grant.Scope, finding.Rule, grant.Location, covered));
-            }
-            else if (!grant.Used && !grant.BroaderThanNeeded || grant.RedundantBy is not null)
-            {
-                remove.Add(new GrantRef(principal, grant.Scope, finding.Rule, grant.Location, null));
-            }
-            else if (grant.BroaderThanNeeded)
-            {
-                narrow.Add(new GrantRef(principal, grant.Scope, finding.Rule, grant.Location, grant.Replacement));
-            }
-        }
-
-        return new ReportSummary(
-            projectsAnalyzed,
-            orderedPrincipals.Count,
-            orderedPrincipals.Count(p => p.FindingRules.Count > 0),
-            orderedFindings.Count,
-            byRule,
-            deleteCapable,
-            remove,
-            narrow);
-    }
-
     private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root)
     {
         var stack = new Stack<INamespaceOrTypeSymbol>();
@@ -447,38 +391,6 @@ internal sealed class ReportBuilder
         DiagnosticSeverity.Info => "info",
         _ => "hidden",
     };
-
-    /// <summary>Sees the compilation and options the analyzer driver hands the analyzers; reports nothing.</summary>
-    /// <remarks>
-    /// Runs only inside this tool's <see cref="CompilationWithAnalyzers"/>, never in a compiler or an IDE, so the
-    /// rules for shipped compiler extensions (RS1036, RS1038, RS1041, RS2008) do not apply, and its start action
-    /// registers nothing on purpose (RS1012).
-    /// </remarks>
-#pragma warning disable RS1036, RS1038, RS1041, RS2008, RS1012
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class CompilationProbe : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new(
-            "PAREPORT", "Compilation probe", "Never reported", "Report", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        public Compilation? Compilation { get; private set; }
-
-        public AnalyzerOptions? Options { get; private set; }
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                Compilation = start.Compilation;
-                Options = start.Options;
-            });
-        }
-    }
-#pragma warning restore RS1036, RS1038, RS1041, RS2008, RS1012
 
     /// <summary>A span as a dictionary key (TextSpan is one too; this keeps the key's parts explicit).</summary>
     private readonly record struct TextSpanKey(int Start, int End);
