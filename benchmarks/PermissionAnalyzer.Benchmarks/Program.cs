@@ -32,6 +32,11 @@ public static class Program
             return Quick(args.Skip(1).ToArray());
         }
 
+        if (args.Length == 4 && args[0] == "--write")
+        {
+            return Write(Enum.Parse<Shape>(args[1], ignoreCase: true), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+        }
+
         BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks), typeof(ScopeMapBenchmarks) }).Run(args);
         return 0;
     }
@@ -108,6 +113,37 @@ public static class Program
         .Select(d => FormattableString.Invariant($"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)}"))
         .OrderBy(d => d, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>
+    /// <c>--write Shape Files DIR</c>: the shape as a project on disk (DIR/Bench.csproj, referencing the attributes
+    /// project of this repository), to time tools that load projects, such as permission-report (docs/report.md).
+    /// </summary>
+    private static int Write(Shape shape, int files, string directory)
+    {
+        var code = CodeGenerator.Generate(shape, files);
+        var root = System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var annotations = System.IO.Path.Combine(root, "src", "PermissionAnalyzer.Annotations", "PermissionAnalyzer.Annotations.csproj");
+        System.IO.Directory.CreateDirectory(directory);
+        foreach (var file in code.Files)
+        {
+            var path = System.IO.Path.Combine(directory, file.Path);
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.WriteAllText(path, file.Text);
+        }
+
+        var additional = code.ScopeMap is null ? string.Empty : "    <AdditionalFiles Include=\"ScopeMap.txt\" />\n";
+        if (code.ScopeMap is not null)
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "ScopeMap.txt"), code.ScopeMap);
+        }
+
+        System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "Bench.csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <OutputType>Library</OutputType>\n" +
+            "    <Nullable>disable</Nullable>\n    <ImplicitUsings>disable</ImplicitUsings>\n    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+            $"    <ProjectReference Include=\"{annotations}\" />\n{additional}  </ItemGroup>\n</Project>\n");
+        Console.WriteLine($"{shape} {files}: {code.Files.Count} files written to {directory}");
+        return 0;
+    }
 
     /// <summary>The table of what each shape contains, for docs/performance.md.</summary>
     private static int Counts(int[] sizes)
