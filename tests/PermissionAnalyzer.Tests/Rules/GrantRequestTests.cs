@@ -1,0 +1,521 @@
+using System.Threading.Tasks;
+using PermissionAnalyzer.Tests.Infrastructure;
+using Xunit;
+
+namespace PermissionAnalyzer.Tests.Rules;
+
+/// <summary>
+/// Grant requests in code (DESIGN.md): the scope constants passed to <c>GraphServiceClient</c>'s <c>scopes</c> are a
+/// grant of the enclosing principal (a type that requests becomes one), or of the assembly in top-level statements.
+/// The grant verdicts land on each scope element of the request. A stand-in for Microsoft.Graph is declared in source;
+/// <see cref="GrantRequestPackageTests"/> runs the same against the real package.
+/// </summary>
+public class GrantRequestTests
+{
+    internal const string GraphStub = """
+        namespace Azure.Core
+        {
+            public abstract class TokenCredential { }
+        }
+
+        namespace Microsoft.Graph
+        {
+            public class GraphServiceClient
+            {
+                public GraphServiceClient(Azure.Core.TokenCredential tokenCredential, System.Collections.Generic.IEnumerable<string> scopes = null, string baseUrl = null) { }
+
+                public GraphServiceClient(System.Net.Http.HttpClient httpClient, Azure.Core.TokenCredential tokenCredential = null, System.Collections.Generic.IEnumerable<string> scopes = null, string baseUrl = null) { }
+            }
+        }
+        """;
+
+    /// <summary>Stand-in Graph APIs: what the built-in map gives the real SDK's request builders.</summary>
+    internal const string MailApi = """
+        using PermissionAnalyzer;
+
+        [assembly: ScopeImplies("Mail.ReadWrite", "Mail.Read")]
+        [assembly: DestructiveScope("Mail.ReadWrite")]
+
+        public static class MailApi
+        {
+            [RequiresAnyScope("Mail.Read", "Mail.ReadWrite")] public static string[] Latest(Microsoft.Graph.GraphServiceClient client) => new string[0];
+            [RequiresScope("Mail.Send")] public static void Send(Microsoft.Graph.GraphServiceClient client, string to) { }
+            [RequiresScope("Calendars.Read")] public static string[] Events(Microsoft.Graph.GraphServiceClient client) => new string[0];
+        }
+        """;
+
+    private static AnalyzerTest Test(string source) => Verify.Test(GraphStub, MailApi, source);
+
+    [Fact]
+    public async Task TypeRequestingTheDeleteCapableScope_GetsDeleteAccessCreepOnTheLiteral()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailPartner
+            {
+                private readonly GraphServiceClient client;
+
+                public MailPartner(Azure.Core.TokenCredential credential)
+                {
+                    client = new GraphServiceClient(credential, new[] { {|#0:"Mail.ReadWrite"|}, "Mail.Send" });
+                }
+
+                public string[] Show() => MailApi.Latest(client);
+
+                public void Reply(string to) => MailApi.Send(client, to);
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0002").WithLocation(0).WithArguments("MailPartner", "Mail.ReadWrite", "is broader than its code needs: 'Mail.Read' suffices"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TypeRequestingExactlyWhatItUses_ReportsNothing()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                private readonly GraphServiceClient client;
+
+                public MailReader(Azure.Core.TokenCredential credential) => client = new GraphServiceClient(credential, new[] { "Mail.Read", "Mail.Send" });
+
+                public string[] Show() => MailApi.Latest(client);
+
+                public void Reply(string to) => MailApi.Send(client, to);
+            }
+            """;
+
+        await Test(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task UnusedRequestedScope_ReportsNeverUsedOnItsElement()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) =>
+                    MailApi.Latest(new GraphServiceClient(credential, new string[] { "Mail.Read", {|#0:"Calendars.Read"|} }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Calendars.Read"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task UseTheRequestDoesNotCover_ReportsNotGrantedAtTheUse()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public void Run(Azure.Core.TokenCredential credential)
+                {
+                    var client = new GraphServiceClient(credential, new[] { "Mail.Read" });
+                    MailApi.Latest(client);
+                    {|#0:MailApi.Send(client, "a@b.c")|};
+                }
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0004").WithLocation(0).WithArguments("MailReader.Run", "Mail.Send", "MailApi.Send", "MailReader"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CollectionExpression_IsReadElementByElement()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) =>
+                    MailApi.Latest(new GraphServiceClient(credential, ["Mail.Read", {|#0:"Mail.Send"|}]));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ListWithCollectionInitializer_NamedArgument_AndHttpClientConstructor_AreRead()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(System.Net.Http.HttpClient http, Azure.Core.TokenCredential credential) =>
+                    MailApi.Latest(new GraphServiceClient(http, credential, scopes: new List<string> { "Mail.Read", {|#0:"Mail.Send"|} }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task StaticReadonlyFieldAndConstants_AreReadWhereTheyAreWritten()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                private const string Send = "Mail.Send";
+                private static readonly string[] Scopes = { "Mail.Read", {|#0:Send|} };
+
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, Scopes));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task LocalNeverWrittenAgain_IsRead()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential)
+                {
+                    string[] scopes = ["Mail.Read", {|#0:"Mail.Send"|}];
+                    var client = new GraphServiceClient(credential, scopes);
+                    return MailApi.Latest(client);
+                }
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoRequestsOfOnePrincipal_AreOneGrant_AndEachUnusedLiteralIsReported()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailPartner
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) =>
+                    MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read", {|#0:"Calendars.Read"|} }));
+
+                public void Reply(Azure.Core.TokenCredential credential, string to) =>
+                    MailApi.Send(new GraphServiceClient(credential, new[] { "Mail.Send", {|#1:"Calendars.Read"|} }), to);
+            }
+            """;
+
+        await Test(source)
+            .Expecting(
+                Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailPartner", "Calendars.Read"),
+                Verify.Diagnostic("PA0003").WithLocation(1).WithArguments("MailPartner", "Calendars.Read"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task RequestInsideAnAttributePrincipal_AddsToItsGrant()
+    {
+        const string source = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [GrantedScopes("Mail.Read")]
+            [FeatureNeeds("Show mail", "Mail.Read")]
+            public sealed class MailPartner
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(Factory.Create(credential));
+
+                private static class Factory
+                {
+                    public static GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                        new(credential, new[] { "Mail.Read", {|#0:"Mail.Send"|} });
+                }
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0001").WithLocation(0).WithArguments("MailPartner", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task EachRequestingType_IsItsOwnPrincipal()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class Reader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read" }));
+            }
+
+            public sealed class Sender
+            {
+                public void Reply(Azure.Core.TokenCredential credential, string to) =>
+                    MailApi.Send(new GraphServiceClient(credential, new[] { "Mail.Send", {|#0:"Mail.Read"|} }), to);
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Sender", "Mail.Read"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task FieldSharedByTwoPrincipals_IsJudgedForEach()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            internal static class GraphScopes
+            {
+                public static readonly string[] Mail = { "Mail.Read", {|#0:"Mail.Send"|} };
+            }
+
+            public sealed class Reader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, GraphScopes.Mail));
+            }
+
+            public sealed class Archiver
+            {
+                public string[] Keep(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, GraphScopes.Mail));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(
+                Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Archiver", "Mail.Send"),
+                Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Reader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task WildcardRequested_ReportsWildcardGrant()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { {|#0:"Mail.*"|} }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0007").WithLocation(0).WithArguments("MailReader", "Mail.*"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task GraphResourcePrefix_IsTheSameScope_AndSignInScopesAreNoGrant()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) =>
+                    MailApi.Latest(new GraphServiceClient(credential, new[] { "https://graph.microsoft.com/Mail.Read", "openid", "offline_access", {|#0:"https://graph.microsoft.com/Mail.Send"|} }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_GrantToTheAssembly()
+    {
+        const string program = """
+            using Microsoft.Graph;
+
+            var client = new GraphServiceClient(new Credential(), new[] { "Mail.Read", {|#0:"Mail.Send"|} });
+            System.Console.WriteLine(Mailbox.Count(client));
+
+            internal sealed class Credential : Azure.Core.TokenCredential { }
+            """;
+        const string mailbox = """
+            internal static class Mailbox
+            {
+                public static int Count(Microsoft.Graph.GraphServiceClient client) => MailApi.Latest(client).Length;
+            }
+            """;
+
+        await Verify.Test(GraphStub, MailApi, program, mailbox)
+            .AsApplication()
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("TestProject", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TypeOnlyRequesting_OwnsItsCode_SoTheAssemblyDoesNot()
+    {
+        // The assembly declares a grant; the requesting type is a principal of its own, its use is its own.
+        const string source = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [assembly: GrantedScopes({|#0:"Calendars.Read"|})]
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read" }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("TestProject", "Calendars.Read"))
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("new[] { \"Mail.Read\", Runtime.Scope }")]
+    [InlineData("new[] { \"https://graph.microsoft.com/.default\" }")]
+    [InlineData("new[] { \".default\" }")]
+    [InlineData("new string[0]")]
+    [InlineData("new string[] { }")]
+    [InlineData("new[] { \"openid\" }")]
+    [InlineData("null")]
+    [InlineData("Runtime.Scopes")]
+    [InlineData("Runtime.Mutable")]
+    [InlineData("[\"Mail.Read\", .. Runtime.Scopes]")]
+    [InlineData("System.Array.Empty<string>()")]
+    public async Task ScopesThatCannotBeRead_AreNoGrant(string scopes)
+    {
+        // No grant is read: MailReader is no principal, and its uses are nobody's.
+        var source = $$"""
+            using Microsoft.Graph;
+
+            internal static class Runtime
+            {
+                public static string Scope => System.Environment.GetEnvironmentVariable("SCOPE");
+                public static string[] Scopes => new[] { Scope };
+                public static string[] Mutable = { "Mail.Read" };
+            }
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, {{scopes}}));
+            }
+            """;
+
+        await Test(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task LocalChangedAfterItsDeclaration_IsNoGrant()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential, bool send)
+                {
+                    var scopes = new List<string> { "Mail.Read" };
+                    if (send)
+                    {
+                        scopes.Add("Mail.Send");
+                    }
+
+                    string[] more = { "Calendars.Read" };
+                    more[0] = "Mail.Read";
+                    MailApi.Events(new GraphServiceClient(credential, more));
+                    return MailApi.Latest(new GraphServiceClient(credential, scopes));
+                }
+            }
+            """;
+
+        await Test(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task ConstructorWithoutScopes_IsNoGrant()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential));
+            }
+            """;
+
+        await Test(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task AnotherTypeNamedGraphServiceClient_IsNoRequest()
+    {
+        const string source = """
+            namespace Contoso
+            {
+                public sealed class GraphServiceClient
+                {
+                    public GraphServiceClient(string[] scopes) { }
+                }
+
+                public sealed class MailReader
+                {
+                    public string[] Show() => MailApi.Latest(null) ?? new GraphServiceClient(new[] { "Mail.Send" }).ToString().Split();
+                }
+            }
+            """;
+
+        await Test(source).RunAsync();
+    }
+
+    [Theory]
+    [InlineData("new GraphServiceClient(credential, new[] { \"Mail.Read\", })")]
+    [InlineData("new GraphServiceClient(credential, new[] { \"Mail.Read\" ")]
+    [InlineData("new GraphServiceClient(credential, scopes: )")]
+    [InlineData("new GraphServiceClient(credential, [\"Mail.Read\", Unknown.Scope])")]
+    [InlineData("new GraphServiceClient(credential, new[] { null, \"\", \"  \" })")]
+    [InlineData("new GraphServiceClient(credential, new[] { 1, 2 })")]
+    [InlineData("new GraphServiceClient(")]
+    [InlineData("new GraphServiceClient(credential, UnknownField)")]
+    [InlineData("new(credential, new[] { \"Mail.Read\" }, 3, 4)")]
+    public async Task BrokenRequestWhileTyping_NeverThrows(string request)
+    {
+        var source = $$"""
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public object Create(Azure.Core.TokenCredential credential) => {{request}};
+
+                public string[] Show() => MailApi.Latest(null);
+            }
+            """;
+
+        // Whatever the compiler says, the analyzers must not fail (AD0001 would be an unexpected diagnostic); a
+        // request read in part grants 'Mail.Read', which Show uses.
+        await Test(source).IgnoringCompilerDiagnostics().RunAsync();
+    }
+}
