@@ -296,6 +296,78 @@ public class GrantRequestFixTests
     }
 
     [Fact]
+    public async Task AuthorizeForScopes_UnusedScopeIsRemoved_AndTheAttributeStays()
+    {
+        const string identity = """
+            namespace Microsoft.Identity.Web
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
+                public sealed class AuthorizeForScopesAttribute : System.Attribute
+                {
+                    public string[] Scopes { get; set; }
+                }
+            }
+            """;
+        const string source = """
+            using Microsoft.Identity.Web;
+
+            [AuthorizeForScopes(Scopes = new[] { {|PA0003:"Calendars.Read"|}, "Mail.Read", {|PA0003:"Files.Read"|} })]
+            public sealed class InboxController
+            {
+                public string[] Index() => MailApi.Latest(null);
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Identity.Web;
+
+            [AuthorizeForScopes(Scopes = new[] { "Mail.Read" })]
+            public sealed class InboxController
+            {
+                public string[] Index() => MailApi.Latest(null);
+            }
+            """;
+
+        await Verify.FixAsync(new[] { GraphStub, identity, MailApi, source }, new[] { GraphStub, identity, MailApi, fixedSource }, EquivalenceKeys.RemoveScope);
+        await Verify.FixAsync(new[] { GraphStub, identity, MailApi, source }, new[] { GraphStub, identity, MailApi, fixedSource }, EquivalenceKeys.NarrowGrant);
+    }
+
+    [Fact]
+    public async Task FixAllOfEveryScopeOfARequest_KeepsTheLastOne()
+    {
+        // Each single Remove is offered (another scope remains); applied together, the list keeps one.
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, new[] { {|PA0003:"Calendars.Read"|}, {|PA0003:"Files.Read"|} });
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                public GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, new[] { {|PA0003:"Files.Read"|} });
+            }
+            """;
+
+        var test = new FixTest { CodeActionEquivalenceKey = EquivalenceKeys.RemoveScope };
+        test.TestState.Sources.Add(GraphStub);
+        test.TestState.Sources.Add(MailApi);
+        test.TestState.Sources.Add(source);
+        test.FixedState.Sources.Add(GraphStub);
+        test.FixedState.Sources.Add(MailApi);
+        test.FixedState.Sources.Add(fixedSource);
+        test.BatchFixedState.Sources.Add(GraphStub);
+        test.BatchFixedState.Sources.Add(MailApi);
+        test.BatchFixedState.Sources.Add(fixedSource);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task FieldSharedByTwoPrincipals_GetsNoFix()
     {
         const string source = """

@@ -145,9 +145,9 @@ internal static class ScopeEditor
             {
                 if (initializer.Expressions.Count == 1)
                 {
-                    // An attribute's array goes with its last scope; a grant request's list keeps it (an empty list
-                    // would ask for everything the app is registered for).
-                    return initializer.Parent is ExpressionSyntax array ? RemoveScope(root, array, kind, keepAttribute) : root;
+                    // An attribute's array goes with its last scope; a grant request's list (kind None) keeps it: an
+                    // empty list would ask for everything the app is registered for.
+                    return kind != ScopeAttributeKind.None && initializer.Parent is ExpressionSyntax array ? RemoveScope(root, array, kind, keepAttribute) : root;
                 }
 
                 var removal = ListEdits.RemoveAt(initializer.Expressions, initializer.Expressions.IndexOf((ExpressionSyntax)element));
@@ -158,7 +158,7 @@ internal static class ScopeEditor
             {
                 if (collection.Elements.Count == 1)
                 {
-                    return RemoveScope(root, collection, kind, keepAttribute);
+                    return kind != ScopeAttributeKind.None ? RemoveScope(root, collection, kind, keepAttribute) : root;
                 }
 
                 var removal = ListEdits.RemoveAt(collection.Elements, collection.Elements.IndexOf(collectionElement));

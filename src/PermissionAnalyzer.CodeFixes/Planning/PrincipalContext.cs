@@ -61,17 +61,17 @@ internal sealed class PrincipalContext
     /// </summary>
     public static async Task<PrincipalContext?> OfGrantAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (node.FirstAncestorOrSelf<AttributeSyntax>() is not null)
-        {
-            return await OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false);
-        }
-
         if (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
         {
             return null;
         }
 
         var owners = ScopeIndex.For(compilation, document.Project.AnalyzerOptions).Requests.OwnersOf(node.SyntaxTree, node.Span);
+        if (owners.Count == 0)
+        {
+            return await OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false);
+        }
+
         return owners.Count == 1 ? Create(document.Project, compilation, owners.First(), cancellationToken) : null;
     }
 
@@ -237,9 +237,11 @@ internal sealed class PrincipalContext
     /// only this principal's requests read it (a field that requests of other principals read stays as it is).
     /// </summary>
     public bool IsOwnGrant(SyntaxNode element) =>
-        element.FirstAncestorOrSelf<AttributeSyntax>() is not null
-        || (requests.OwnersOf(element.SyntaxTree, element.Span) is { Count: 1 } owners
-            && SymbolEqualityComparer.Default.Equals(owners.First(), Principal.OriginalDefinition));
+        requests.OwnersOf(element.SyntaxTree, element.Span) is var owners
+        && (owners.Count == 0 || (owners.Count == 1 && SymbolEqualityComparer.Default.Equals(owners.First(), Principal.OriginalDefinition)));
+
+    /// <summary>Whether <paramref name="element"/> is a scope of a grant request (not of a <c>[GrantedScopes]</c>).</summary>
+    private bool IsRequested(SyntaxNode element) => requests.OwnersOf(element.SyntaxTree, element.Span).Count > 0;
 
     /// <summary>
     /// Whether the granted scope written at <paramref name="element"/> may be removed: a request's last scope may not
@@ -249,9 +251,9 @@ internal sealed class PrincipalContext
         IsOwnGrant(element) && (RequestList(element) is not { } list || ElementCount(list) > 1);
 
     /// <summary>The list of a grant request that <paramref name="element"/> is a scope of; null for an attribute argument.</summary>
-    private static SyntaxNode? RequestList(SyntaxNode element)
+    private SyntaxNode? RequestList(SyntaxNode element)
     {
-        if (element.FirstAncestorOrSelf<AttributeSyntax>() is not null)
+        if (!IsRequested(element))
         {
             return null;
         }
@@ -273,11 +275,17 @@ internal sealed class PrincipalContext
 
     /// <summary>Removes the granted scope written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
     public ScopeEdit RemoveGrantEdit(DocumentId document, SyntaxNode element) =>
-        new RemoveScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, KeepsGrantAttribute(element));
+        new RemoveScopeEdit(document, element, GrantKind(element), KeepsGrantAttribute(element));
+
+    /// <summary>
+    /// <c>GrantedScopes</c> for a scope of the attribute; <c>None</c> for a scope of a request, whose list the editor
+    /// never empties or removes (an empty list asks for <c>.default</c>).
+    /// </summary>
+    private ScopeAttributeKind GrantKind(SyntaxNode element) => IsRequested(element) ? ScopeAttributeKind.None : ScopeAttributeKind.GrantedScopes;
 
     /// <summary>Replaces the granted wildcard written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
     public ScopeEdit ReplaceGrantEdit(DocumentId document, SyntaxNode element, ImmutableArray<string> scopes) =>
-        new ReplaceScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, scopes, KeepsGrantAttribute(element));
+        new ReplaceScopeEdit(document, element, GrantKind(element), scopes, KeepsGrantAttribute(element));
 
     /// <summary>
     /// Whether the <c>[GrantedScopes]</c> holding <paramref name="element"/> stays, as <c>[GrantedScopes]</c>

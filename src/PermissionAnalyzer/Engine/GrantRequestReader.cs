@@ -39,7 +39,7 @@ internal sealed class RequestedScopes
 internal static class GrantRequestReader
 {
     /// <summary>The names a request is written with: a tree that contains none of them holds no request.</summary>
-    public static readonly string[] Names = { "GraphServiceClient" };
+    public static readonly string[] Names = { "GraphServiceClient", "AcquireToken", "EnableTokenAcquisitionToCallDownstreamApi", "AuthorizeForScopes" };
 
     /// <summary>OpenID Connect scopes: they ask for sign-in and a refresh token, not for access to an API.</summary>
     private static readonly string[] ReservedScopes = { "openid", "profile", "offline_access", "email" };
@@ -63,28 +63,102 @@ internal static class GrantRequestReader
         return false;
     }
 
-    /// <summary>The scopes <paramref name="node"/> requests, or null when it is no request or its scopes cannot be read.</summary>
+    /// <summary>
+    /// The scopes <paramref name="node"/> requests, or null when it is no request or its scopes cannot be read. A
+    /// request is matched by its member's name and namespace and its parameter's name, checked on syntax first:
+    /// <list type="bullet">
+    /// <item><c>new Microsoft.Graph.GraphServiceClient(..., scopes, ...)</c>;</item>
+    /// <item>MSAL's <c>AcquireToken*(scopes, ...)</c> (any method of <c>Microsoft.Identity.Client</c> so named);</item>
+    /// <item>Microsoft.Identity.Web's <c>EnableTokenAcquisitionToCallDownstreamApi(initialScopes)</c>;</item>
+    /// <item>Microsoft.Identity.Web's <c>[AuthorizeForScopes(Scopes = ...)]</c>.</item>
+    /// </list>
+    /// </summary>
     public static RequestedScopes? Read(SyntaxNode node, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
     {
-        if (node is not BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation
-            || (creation is ObjectCreationExpressionSyntax { Type: var type } && RightmostName(type) != "GraphServiceClient"))
+        switch (node)
         {
-            return null;
-        }
+            case BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation
+                when creation is not ObjectCreationExpressionSyntax { Type: var type } || RightmostName(type) == "GraphServiceClient":
+            {
+                var model = models(node.SyntaxTree);
+                return model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    && IsIn(constructor.ContainingType, "GraphServiceClient", "Microsoft", "Graph")
+                    && ArgumentFor(constructor, arguments, "scopes") is { } argument
+                        ? ReadList(creation, argument.Expression, model, models, 0, cancellationToken)
+                        : null;
+            }
 
-        var model = models(node.SyntaxTree);
-        if (model.GetSymbolInfo(creation, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            || !IsGraphServiceClient(constructor.ContainingType)
-            || ArgumentFor(constructor, arguments, "scopes") is not { } argument)
-        {
-            return null;
-        }
+            case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments } invocation
+                when InvokedName(callee) is { } name
+                    && (name.StartsWith("AcquireToken", StringComparison.Ordinal) || name == "EnableTokenAcquisitionToCallDownstreamApi"):
+            {
+                var model = models(node.SyntaxTree);
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+                {
+                    return null;
+                }
 
-        return ReadList(creation, argument.Expression, model, models, 0, cancellationToken);
+                var argument = name == "EnableTokenAcquisitionToCallDownstreamApi"
+                    ? (IsIn(method.ContainingType, null, "Microsoft", "Identity", "Web") ? ArgumentFor(method, arguments, "initialScopes") ?? ArgumentFor(method, arguments, "scopes") : null)
+                    : (IsIn(method.ContainingType, null, "Microsoft", "Identity", "Client") ? ArgumentFor(method, arguments, "scopes") : null);
+                return argument is null ? null : ReadList(invocation, argument.Expression, model, models, 0, cancellationToken);
+            }
+
+            case AttributeSyntax { ArgumentList: { } arguments } attribute
+                when RightmostName(attribute.Name) is "AuthorizeForScopes" or "AuthorizeForScopesAttribute":
+            {
+                var model = models(node.SyntaxTree);
+                if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor
+                    || !IsIn(constructor.ContainingType, "AuthorizeForScopesAttribute", "Microsoft", "Identity", "Web"))
+                {
+                    return null;
+                }
+
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (argument.NameEquals?.Name.Identifier.ValueText == "Scopes")
+                    {
+                        return ReadList(attribute, argument.Expression, model, models, 0, cancellationToken);
+                    }
+                }
+
+                return null;
+            }
+
+            default:
+                return null;
+        }
     }
 
-    private static bool IsGraphServiceClient(INamedTypeSymbol? type) =>
-        type is { Name: "GraphServiceClient", ContainingType: null, ContainingNamespace: { Name: "Graph", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } };
+    /// <summary>Whether <paramref name="type"/> (named <paramref name="name"/>, when given) is declared in exactly the namespace <paramref name="ns"/>, outermost first.</summary>
+    private static bool IsIn(INamedTypeSymbol? type, string? name, params string[] ns)
+    {
+        if (type is null || (name is not null && (type.Name != name || type.ContainingType is not null)))
+        {
+            return false;
+        }
+
+        var current = type.ContainingNamespace;
+        for (var i = ns.Length - 1; i >= 0; i--)
+        {
+            if (current is null || current.IsGlobalNamespace || current.Name != ns[i])
+            {
+                return false;
+            }
+
+            current = current.ContainingNamespace;
+        }
+
+        return current is { IsGlobalNamespace: true };
+    }
+
+    private static string? InvokedName(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 
     private static string? RightmostName(TypeSyntax type) => type switch
     {

@@ -393,6 +393,160 @@ public class GrantRequestTests
             .RunAsync();
     }
 
+    /// <summary>Stand-ins for MSAL and Microsoft.Identity.Web, with the real packages' names.</summary>
+    internal const string IdentityStub = """
+        namespace Microsoft.Identity.Client
+        {
+            using System.Collections.Generic;
+
+            public sealed class AuthenticationResult { }
+
+            public sealed class TokenBuilder
+            {
+                public System.Threading.Tasks.Task<AuthenticationResult> ExecuteAsync() => null;
+            }
+
+            public interface IPublicClientApplication
+            {
+                TokenBuilder AcquireTokenInteractive(IEnumerable<string> scopes);
+
+                TokenBuilder AcquireTokenSilent(IEnumerable<string> scopes, string loginHint);
+            }
+        }
+
+        namespace Microsoft.Identity.Web
+        {
+            using System.Collections.Generic;
+
+            public class MicrosoftIdentityWebAppAuthenticationBuilder
+            {
+                public MicrosoftIdentityWebAppAuthenticationBuilder EnableTokenAcquisitionToCallDownstreamApi(IEnumerable<string> initialScopes = null) => this;
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)]
+            public sealed class AuthorizeForScopesAttribute : System.Attribute
+            {
+                public string[] Scopes { get; set; }
+
+                public string ScopeKeySection { get; set; }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task MsalAcquireToken_IsARequest_AndBothCallsReadingOneFieldAreOneGrant()
+    {
+        const string source = """
+            using Microsoft.Identity.Client;
+
+            public sealed class MailReader
+            {
+                private static readonly string[] Scopes = { "Mail.Read", {|#0:"Mail.Send"|}, "offline_access" };
+
+                public async System.Threading.Tasks.Task<string[]> Show(IPublicClientApplication app, string user)
+                {
+                    await app.AcquireTokenSilent(Scopes, user).ExecuteAsync();
+                    await app.AcquireTokenInteractive(Scopes).ExecuteAsync();
+                    return MailApi.Latest(null);
+                }
+            }
+            """;
+
+        await Verify.Test(GraphStub, IdentityStub, MailApi, source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task IdentityWebInitialScopes_InTopLevelStatements_GrantToTheAssembly()
+    {
+        const string program = """
+            using Microsoft.Identity.Web;
+
+            new MicrosoftIdentityWebAppAuthenticationBuilder().EnableTokenAcquisitionToCallDownstreamApi(["Mail.Read", {|#0:"Mail.ReadWrite"|}]);
+            System.Console.WriteLine(MailApi.Latest(null).Length);
+            """;
+
+        await Verify.Test(GraphStub, IdentityStub, MailApi, program)
+            .AsApplication()
+            .Expecting(Verify.Diagnostic("PA0002").WithLocation(0).WithArguments("TestProject", "Mail.ReadWrite", "is broader than its code needs: 'Mail.Read' suffices"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task AuthorizeForScopes_IsARequestOfItsController()
+    {
+        const string source = """
+            using Microsoft.Identity.Web;
+
+            [AuthorizeForScopes(Scopes = new[] { "Mail.Read" })]
+            public sealed class InboxController
+            {
+                public string[] Index() => MailApi.Latest(null);
+
+                [AuthorizeForScopes(Scopes = new[] { {|#0:"Calendars.Read"|} })]
+                public string[] Compose() => MailApi.Latest(null);
+
+                [AuthorizeForScopes(ScopeKeySection = "DownstreamApi:Scopes")]
+                public string[] Configured() => MailApi.Latest(null);
+            }
+            """;
+
+        await Verify.Test(GraphStub, IdentityStub, MailApi, source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("InboxController", "Calendars.Read"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task MsalForClientWithDefault_IsNoGrant()
+    {
+        const string source = """
+            using Microsoft.Identity.Client;
+
+            public sealed class Daemon
+            {
+                public string[] Run(IPublicClientApplication app)
+                {
+                    app.AcquireTokenInteractive(new[] { "https://graph.microsoft.com/.default" });
+                    return MailApi.Latest(null);
+                }
+            }
+            """;
+
+        await Verify.Test(GraphStub, IdentityStub, MailApi, source).RunAsync();
+    }
+
+    [Fact]
+    public async Task SourceWritingOnlyARequest_IsAnalyzed()
+    {
+        // No attribute name in source: the API's requirement comes from a compiled SDK, the grant from the request.
+        var sdk = await CompiledLibrary.FromSourceAsync("""
+            namespace Vendor;
+
+            public static class Mail
+            {
+                [PermissionAnalyzer.RequiresScope("Mail.Read")] public static string[] Latest() => new string[0];
+            }
+            """);
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class MailReader
+            {
+                private readonly GraphServiceClient client;
+
+                public MailReader(Azure.Core.TokenCredential credential) => client = new GraphServiceClient(credential, new[] { "Mail.Read", {|#0:"Mail.Send"|} });
+
+                public string[] Show() => Vendor.Mail.Latest();
+            }
+            """;
+
+        await Verify.Test(GraphStub, source)
+            .WithReference(sdk)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("new[] { \"Mail.Read\", Runtime.Scope }")]
     [InlineData("new[] { \"https://graph.microsoft.com/.default\" }")]
