@@ -50,6 +50,40 @@ internal static class GrantRequestReader
     /// <summary>How many fields or locals a list may be read through (<c>Scopes = Mail</c>, <c>Mail = new[] { ... }</c>).</summary>
     private const int MaxIndirections = 4;
 
+    /// <summary>
+    /// Whether the compilation sees an SDK whose requests are recognized: <c>Microsoft.Graph.GraphServiceClient</c>, or
+    /// the namespace <c>Microsoft.Identity.Client</c> (MSAL) or <c>Microsoft.Identity.Web</c>. Namespaces and one type
+    /// are looked up by name; nothing is bound.
+    /// </summary>
+    public static bool RequestApisVisible(Compilation compilation)
+    {
+        if (compilation.GetTypesByMetadataName("Microsoft.Graph.GraphServiceClient").Length > 0)
+        {
+            return true;
+        }
+
+        var identity = Namespace(Namespace(compilation.GlobalNamespace, "Microsoft"), "Identity");
+        return Namespace(identity, "Client") is not null || Namespace(identity, "Web") is not null;
+    }
+
+    private static INamespaceSymbol? Namespace(INamespaceSymbol? parent, string name)
+    {
+        if (parent is null)
+        {
+            return null;
+        }
+
+        foreach (var member in parent.GetNamespaceMembers())
+        {
+            if (member.Name == name)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
     public static bool MayBeWritten(string text)
     {
         foreach (var name in Names)

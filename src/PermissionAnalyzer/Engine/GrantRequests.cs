@@ -70,6 +70,12 @@ internal sealed class GrantRequests
 
     public static GrantRequests Find(Compilation compilation, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
     {
+        if (!GrantRequestReader.RequestApisVisible(compilation))
+        {
+            // No SDK that requests tokens is referenced (or declared): no tree is searched.
+            return None;
+        }
+
         ImmutableArray<GrantRequest>.Builder? found = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
