@@ -276,12 +276,33 @@ internal static class GrantRequestReader
             return null;
         }
 
-        if (symbol is ILocalSymbol local && MayBeWritten(local, declarator))
+        if ((symbol is ILocalSymbol local && MayBeWritten(local, declarator))
+            || (symbol is IFieldSymbol field && IsAssignedInConstructor(field, cancellationToken)))
         {
             return null;
         }
 
         return ReadList(request, value, models(value.SyntaxTree), models, depth + 1, cancellationToken);
+    }
+
+    /// <summary>A <c>readonly</c> field a constructor assigns again: its initializer is not what the request reads.</summary>
+    private static bool IsAssignedInConstructor(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: var left }
+                    && (left is IdentifierNameSyntax { Identifier.ValueText: var name } ? name
+                        : left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: var member } ? member
+                        : null) == field.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

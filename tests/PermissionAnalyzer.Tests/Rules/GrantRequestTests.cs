@@ -559,6 +559,8 @@ public class GrantRequestTests
     [InlineData("Runtime.Mutable")]
     [InlineData("[\"Mail.Read\", .. Runtime.Scopes]")]
     [InlineData("System.Array.Empty<string>()")]
+    [InlineData("Runtime.Cycle")]
+    [InlineData("new Reassigned().Scopes")]
     public async Task ScopesThatCannotBeRead_AreNoGrant(string scopes)
     {
         // No grant is read: MailReader is no principal, and its uses are nobody's.
@@ -570,6 +572,15 @@ public class GrantRequestTests
                 public static string Scope => System.Environment.GetEnvironmentVariable("SCOPE");
                 public static string[] Scopes => new[] { Scope };
                 public static string[] Mutable = { "Mail.Read" };
+                public static readonly string[] Cycle = Other;
+                public static readonly string[] Other = Cycle;
+            }
+
+            internal sealed class Reassigned
+            {
+                public readonly string[] Scopes = { "Mail.Read" };
+
+                public Reassigned() => this.Scopes = new[] { System.Environment.UserName };
             }
 
             public sealed class MailReader
