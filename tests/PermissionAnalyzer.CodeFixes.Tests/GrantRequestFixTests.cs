@@ -368,6 +368,33 @@ public class GrantRequestFixTests
     }
 
     [Fact]
+    public async Task DeleteCapableScopeOfAPrincipalWithFeatures_IsReplacedByWhatTheFeatureNeeds()
+    {
+        const string source = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [FeatureNeeds("Show mail", "Mail.Read")]
+            public sealed class MailPartner
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { {|PA0002:"Mail.ReadWrite"|} }));
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [FeatureNeeds("Show mail", "Mail.Read")]
+            public sealed class MailPartner
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read" }));
+            }
+            """;
+
+        await FixAsync(source, fixedSource, EquivalenceKeys.ReplaceScope);
+    }
+
+    [Fact]
     public async Task FieldSharedByTwoPrincipals_GetsNoFix()
     {
         const string source = """

@@ -285,6 +285,64 @@ public class GrantRequestTests
     }
 
     [Fact]
+    public async Task NestedRequestingType_IsItsOwnPrincipal_AndRecordsAndStructsRequestToo()
+    {
+        const string source = """
+            using Microsoft.Graph;
+
+            public sealed class Outer
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read", {|#0:"Mail.Send"|} }));
+
+                public sealed class Inner
+                {
+                    public void Reply(Azure.Core.TokenCredential credential) => MailApi.Send(new GraphServiceClient(credential, new[] { "Mail.Send", {|#1:"Mail.Read"|} }), "a@b.c");
+                }
+            }
+
+            public sealed record Agenda(Azure.Core.TokenCredential Credential)
+            {
+                public string[] Events() => MailApi.Events(new GraphServiceClient(Credential, ["Calendars.Read", {|#2:"Mail.Send"|}]));
+            }
+
+            public readonly struct Digest
+            {
+                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read" }));
+            }
+            """;
+
+        await Test(source)
+            .Expecting(
+                Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Outer", "Mail.Send"),
+                Verify.Diagnostic("PA0003").WithLocation(1).WithArguments("Inner", "Mail.Read"),
+                Verify.Diagnostic("PA0003").WithLocation(2).WithArguments("Agenda", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task PartialTypeRequestingInOneFile_UsesInTheOther()
+    {
+        const string first = """
+            public sealed partial class MailReader
+            {
+                private readonly Microsoft.Graph.GraphServiceClient client;
+
+                public MailReader(Azure.Core.TokenCredential credential) => client = new(credential, new[] { "Mail.Read", {|#0:"Mail.Send"|} });
+            }
+            """;
+        const string second = """
+            public sealed partial class MailReader
+            {
+                public string[] Show() => MailApi.Latest(client);
+            }
+            """;
+
+        await Verify.Test(GraphStub, MailApi, first, second)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("MailReader", "Mail.Send"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task FieldSharedByTwoPrincipals_IsJudgedForEach()
     {
         const string source = """
