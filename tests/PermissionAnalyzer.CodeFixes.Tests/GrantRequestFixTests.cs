@@ -239,7 +239,7 @@ public class GrantRequestFixTests
     }
 
     [Fact]
-    public async Task RequestsLastScope_IsNeverRemoved_NarrowKeepsOne()
+    public async Task RequestsOnlyScope_IsNeverRemoved_SoNoFixIsOffered()
     {
         const string source = """
             public sealed class MailReader
