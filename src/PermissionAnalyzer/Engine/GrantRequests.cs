@@ -26,9 +26,10 @@ internal sealed class GrantRequest
 
 /// <summary>
 /// Every grant request of a compilation (DESIGN.md, "Grant requests in code"), found once: only trees whose text
-/// writes a request's name are bound. A request is a grant of the innermost type principal that encloses it; with
-/// none, the innermost class or struct that writes it becomes a principal, as if it said <c>[GrantedScopes]</c>;
-/// in top-level statements outside any type principal it is the assembly's.
+/// writes a request's name are bound. A request is a grant of the principal that owns its code: the innermost type
+/// principal that encloses it, else the assembly if it is a declared principal. Code no principal owns makes the
+/// innermost class or struct that writes the request a principal, as if it said <c>[GrantedScopes]</c>; in
+/// top-level statements, the assembly.
 /// </summary>
 internal sealed class GrantRequests
 {
@@ -76,6 +77,7 @@ internal sealed class GrantRequests
             return None;
         }
 
+        var assemblyIsPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
         ImmutableArray<GrantRequest>.Builder? found = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -87,7 +89,7 @@ internal sealed class GrantRequests
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 if (GrantRequestReader.Read(node, models, cancellationToken) is { } scopes
-                    && OwnerOf(compilation, models(tree), node, cancellationToken) is { } owner)
+                    && OwnerOf(compilation, assemblyIsPrincipal, models(tree), node, cancellationToken) is { } owner)
                 {
                     (found ??= ImmutableArray.CreateBuilder<GrantRequest>()).Add(new GrantRequest(owner, scopes));
                 }
@@ -132,7 +134,12 @@ internal sealed class GrantRequests
     public IReadOnlyCollection<ISymbol> OwnersOf(SyntaxTree tree, TextSpan span) =>
         ownersByElement.TryGetValue((tree, span), out var owners) ? owners : (IReadOnlyCollection<ISymbol>)Array.Empty<ISymbol>();
 
-    private static ISymbol? OwnerOf(Compilation compilation, SemanticModel model, SyntaxNode request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The principal that owns the request's code: the innermost type principal, else the assembly when it declares
+    /// itself one (<c>[assembly: GrantedScopes]</c>, <c>[assembly: FeatureNeeds]</c>). Code no principal owns makes its
+    /// innermost class or struct a principal, or, in top-level statements, the assembly.
+    /// </summary>
+    private static ISymbol? OwnerOf(Compilation compilation, bool assemblyIsPrincipal, SemanticModel model, SyntaxNode request, CancellationToken cancellationToken)
     {
         INamedTypeSymbol? innermost = null;
         foreach (var ancestor in request.Ancestors())
@@ -149,6 +156,11 @@ internal sealed class GrantRequests
             }
 
             innermost ??= type.OriginalDefinition;
+        }
+
+        if (assemblyIsPrincipal)
+        {
+            return compilation.Assembly;
         }
 
         if (innermost is not null)

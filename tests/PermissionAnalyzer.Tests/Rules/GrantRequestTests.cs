@@ -431,23 +431,54 @@ public class GrantRequestTests
     }
 
     [Fact]
-    public async Task TypeOnlyRequesting_OwnsItsCode_SoTheAssemblyDoesNot()
+    public async Task RequestInCodeOfADeclaredAssemblyPrincipal_AddsToTheAssemblysGrant()
     {
-        // The assembly declares a grant; the requesting type is a principal of its own, its use is its own.
+        // A factory that builds the client for the rest of the app: its request is the assembly's grant, and the
+        // service that uses the client is the assembly's code too.
         const string source = """
             using Microsoft.Graph;
             using PermissionAnalyzer;
 
-            [assembly: GrantedScopes({|#0:"Calendars.Read"|})]
+            [assembly: FeatureNeeds("Show mail", "Mail.Read", "Calendars.Read")]
 
-            public sealed class MailReader
+            public static class GraphFactory
             {
-                public string[] Show(Azure.Core.TokenCredential credential) => MailApi.Latest(new GraphServiceClient(credential, new[] { "Mail.Read" }));
+                public static GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, new[] { "Mail.Read", {|#0:"Calendars.Read"|} });
+            }
+
+            public sealed class MailService
+            {
+                public string[] Show(GraphServiceClient client) => MailApi.Latest(client);
             }
             """;
 
         await Test(source)
             .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("TestProject", "Calendars.Read"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task FactoryTypeWithoutAnyDeclaredPrincipal_IsItsOwnPrincipal()
+    {
+        // Without an assembly principal the factory that requests becomes a principal: it uses nothing itself.
+        const string source = """
+            using Microsoft.Graph;
+
+            public static class GraphFactory
+            {
+                public static GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, new[] { {|#0:"Mail.Read"|} });
+            }
+
+            public sealed class MailService
+            {
+                public string[] Show(GraphServiceClient client) => MailApi.Latest(client);
+            }
+            """;
+
+        await Test(source)
+            .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("GraphFactory", "Mail.Read"))
             .RunAsync();
     }
 
