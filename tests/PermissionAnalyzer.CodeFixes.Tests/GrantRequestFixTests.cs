@@ -395,6 +395,52 @@ public class GrantRequestFixTests
     }
 
     [Fact]
+    public async Task FactoryRequestOfTheAssemblyPrincipal_LosesItsUnusedScope()
+    {
+        const string source = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [assembly: FeatureNeeds("Show mail", "Mail.Read")]
+
+            public static class GraphFactory
+            {
+                public static GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, ["Mail.Read", {|PA0001:"Calendars.Read"|}]);
+            }
+
+            public sealed class MailService
+            {
+                public string[] Show(GraphServiceClient client) => MailApi.Latest(client);
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Graph;
+            using PermissionAnalyzer;
+
+            [assembly: FeatureNeeds("Show mail", "Mail.Read")]
+
+            public static class GraphFactory
+            {
+                public static GraphServiceClient Create(Azure.Core.TokenCredential credential) =>
+                    new GraphServiceClient(credential, ["Mail.Read"]);
+            }
+
+            public sealed class MailService
+            {
+                public string[] Show(GraphServiceClient client) => MailApi.Latest(client);
+            }
+            """;
+
+        // The assembly's grant verdicts come from the compilation-end analyzer (see Verify.FixAssemblyAsync).
+        await Verify.FixAsync(
+            new[] { GraphStub, MailApi, source },
+            new[] { GraphStub, MailApi, fixedSource },
+            EquivalenceKeys.RemoveScope,
+            test => test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+    }
+
+    [Fact]
     public async Task FieldSharedByTwoPrincipals_GetsNoFix()
     {
         const string source = """
