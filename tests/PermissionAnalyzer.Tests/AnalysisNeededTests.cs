@@ -134,6 +134,21 @@ public class AnalysisNeededTests
         Assert.True(ScopeIndex.BoundaryAnalysisNeeded(await CompileAsync(HelperWithoutAttributes, sdk)));
     }
 
+    [Fact]
+    public async Task SourceWritingOnlyAGrantRequest_IsAnalyzed_WhenTheAttributesAreVisible()
+    {
+        var source = Rules.GrantRequestTests.GraphStub + """
+
+            public sealed class MailReader
+            {
+                public object Create(Azure.Core.TokenCredential credential) => new Microsoft.Graph.GraphServiceClient(credential, new[] { "Mail.Read" });
+            }
+            """;
+
+        Assert.True(ScopeIndex.AnalysisNeeded(await CompileAsync(source, AnalyzerTest.AnnotationsReference)));
+        Assert.False(ScopeIndex.AnalysisNeeded(await CompileAsync(source)));
+    }
+
     private static async Task<Compilation> CompileAsync(string source, params MetadataReference[] references)
     {
         var framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);

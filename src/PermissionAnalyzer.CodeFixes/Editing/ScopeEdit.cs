@@ -112,3 +112,17 @@ internal sealed class AddGrantAttributeEdit : ScopeEdit
 
     public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("create", Scope);
 }
+
+/// <summary>Appends a scope to the list of a grant request (an array, a collection expression, a collection or field initializer).</summary>
+internal sealed class AddToRequestEdit : ScopeEdit
+{
+    public AddToRequestEdit(DocumentId document, ExpressionSyntax list, string scope)
+        : base(document, list)
+    {
+        Scope = scope;
+    }
+
+    public string Scope { get; }
+
+    public override (string Kind, string File, int Start, int Length, string Scope) Identity => IdentityOf("add", Scope);
+}

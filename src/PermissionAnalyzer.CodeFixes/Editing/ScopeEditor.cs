@@ -88,6 +88,9 @@ internal static class ScopeEditor
                         ? RemoveScope(root, target, replace.Attribute, replace.KeepsAttribute)
                         : ReplaceScope(root, target, replace.Scopes);
                     break;
+                case AddToRequestEdit add when target is ExpressionSyntax list:
+                    root = AppendToArray(root, list, ImmutableArray.Create(add.Scope), Trivia.EndOfLine(root));
+                    break;
                 case AddScopeEdit add when target is AttributeSyntax attribute:
                     root = AddScopes(root, attribute, add.Kind, ImmutableArray.Create(add.Scope));
                     break;
@@ -138,11 +141,13 @@ internal static class ScopeEditor
                 return WithRemoval(root, argumentList, argumentList.WithArguments(removal.List), removal, l => l.CloseParenToken);
             }
 
-            case InitializerExpressionSyntax { Parent: ExpressionSyntax array } initializer:
+            case InitializerExpressionSyntax initializer:
             {
                 if (initializer.Expressions.Count == 1)
                 {
-                    return RemoveScope(root, array, kind, keepAttribute);
+                    // An attribute's array goes with its last scope; a grant request's list (kind None) keeps it: an
+                    // empty list would ask for everything the app is registered for.
+                    return kind != ScopeAttributeKind.None && initializer.Parent is ExpressionSyntax array ? RemoveScope(root, array, kind, keepAttribute) : root;
                 }
 
                 var removal = ListEdits.RemoveAt(initializer.Expressions, initializer.Expressions.IndexOf((ExpressionSyntax)element));
@@ -153,7 +158,7 @@ internal static class ScopeEditor
             {
                 if (collection.Elements.Count == 1)
                 {
-                    return RemoveScope(root, collection, kind, keepAttribute);
+                    return kind != ScopeAttributeKind.None ? RemoveScope(root, collection, kind, keepAttribute) : root;
                 }
 
                 var removal = ListEdits.RemoveAt(collection.Elements, collection.Elements.IndexOf(collectionElement));
@@ -370,6 +375,8 @@ internal static class ScopeEditor
     {
         ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer,
         ImplicitArrayCreationExpressionSyntax { Initializer: var initializer } => initializer,
+        ObjectCreationExpressionSyntax { Initializer: { } initializer } => initializer,
+        InitializerExpressionSyntax initializer => initializer,
         _ => null,
     };
 

@@ -27,7 +27,7 @@ public sealed class BroaderGrantFixer : ScopeFixProvider
     {
         if (DiagnosticData.Get(diagnostic, DiagnosticProperties.Scope) is not { } scope
             || await NodeOfAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } node
-            || await PrincipalContext.OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
+            || await PrincipalContext.OfGrantAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
         {
             return ImmutableArray<FixPlan>.Empty;
         }
@@ -44,7 +44,7 @@ public sealed class BroaderGrantFixer : ScopeFixProvider
         {
             plans.Add(replace);
         }
-        else if (!DiagnosticData.IsUsed(diagnostic) && !usage.Uses(scope))
+        else if (!DiagnosticData.IsUsed(diagnostic) && !usage.Uses(scope) && principal.CanRemove(node))
         {
             plans.Add(new FixPlan(Titles.RemoveScope(scope), EquivalenceKeys.RemoveScope, ImmutableArray.Create(principal.RemoveGrantEdit(document.Id, node))));
         }
@@ -68,6 +68,11 @@ public sealed class BroaderGrantFixer : ScopeFixProvider
         }
 
         var instead = principal.NotYetGranted(suffices);
+        if (instead.IsEmpty && !principal.CanRemove(node))
+        {
+            return null;
+        }
+
         var edit = instead.IsEmpty ? principal.RemoveGrantEdit(document.Id, node) : principal.ReplaceGrantEdit(document.Id, node, instead);
         return new FixPlan(Titles.ReplaceScope(scope, suffices), EquivalenceKeys.ReplaceScope, ImmutableArray.Create(edit));
     }

@@ -33,7 +33,7 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
     {
         if (DiagnosticData.Get(diagnostic, DiagnosticProperties.Scope) is not { } scope
             || await NodeOfAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } node
-            || await PrincipalContext.OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
+            || await PrincipalContext.OfGrantAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
         {
             return ImmutableArray<FixPlan>.Empty;
         }
@@ -43,7 +43,7 @@ public sealed class OverBroadGrantFixer : ScopeFixProvider
         var usage = await UsageAcrossTargets.OfAsync(document, diagnostic, principal, cancellationToken).ConfigureAwait(false);
         if (usage.AllowsRemoval)
         {
-            if (!isUsed && !usage.Uses(scope))
+            if (!isUsed && !usage.Uses(scope) && principal.CanRemove(node))
             {
                 plans.Add(new FixPlan(
                     Titles.RemoveScope(scope),

@@ -26,13 +26,15 @@ public sealed class WildcardGrantFixer : ScopeFixProvider
     internal override async Task<ImmutableArray<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (await NodeOfAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } node
-            || await PrincipalContext.OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
+            || await PrincipalContext.OfGrantAsync(document, node, cancellationToken).ConfigureAwait(false) is not { } principal)
         {
             return ImmutableArray<FixPlan>.Empty;
         }
 
         var usage = await UsageAcrossTargets.OfAsync(document, diagnostic, principal, cancellationToken).ConfigureAwait(false);
-        if (!usage.AllowsRemoval || principal.WildcardReplacement(node, usage.Scopes) is not { } replacement)
+        if (!usage.AllowsRemoval
+            || principal.WildcardReplacement(node, usage.Scopes) is not { } replacement
+            || (replacement.IsEmpty && !principal.CanRemove(node)))
         {
             return ImmutableArray<FixPlan>.Empty;
         }

@@ -20,11 +20,13 @@ internal sealed class PrincipalContext
 {
     private readonly Solution solution;
     private readonly ImmutableArray<AttributeData> attributes;
+    private readonly GrantRequests requests;
 
-    private PrincipalContext(Solution solution, ISymbol principal, ImmutableArray<AttributeData> attributes, PrincipalDeclaration declaration)
+    private PrincipalContext(Solution solution, ISymbol principal, ImmutableArray<AttributeData> attributes, PrincipalDeclaration declaration, GrantRequests requests)
     {
         this.solution = solution;
         this.attributes = attributes;
+        this.requests = requests;
         Principal = principal;
         Declaration = declaration;
     }
@@ -50,6 +52,27 @@ internal sealed class PrincipalContext
         };
 
         return Create(document.Project, compilation, principal, cancellationToken);
+    }
+
+    /// <summary>
+    /// The principal granted the scope written at <paramref name="node"/>: the principal of the enclosing
+    /// <c>[GrantedScopes]</c>, else the one principal whose grant requests read it (GrantRequests). A scope that
+    /// requests of several principals read (a shared field) has no single principal: no fix edits it.
+    /// </summary>
+    public static async Task<PrincipalContext?> OfGrantAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
+        {
+            return null;
+        }
+
+        var owners = ScopeIndex.For(compilation, document.Project.AnalyzerOptions).Requests.OwnersOf(node.SyntaxTree, node.Span);
+        if (owners.Count == 0)
+        {
+            return await OfAttributeAsync(document, node, cancellationToken).ConfigureAwait(false);
+        }
+
+        return owners.Count == 1 ? Create(document.Project, compilation, owners.First(), cancellationToken) : null;
     }
 
     /// <summary>The principal that owns the code at <paramref name="site"/> (a use diagnostic's location).</summary>
@@ -86,8 +109,9 @@ internal sealed class PrincipalContext
 
         // The index with the project's scope maps, as the analyzers built it (or an equal one, when they ran elsewhere).
         var attributes = principal.GetAttributes();
-        var declaration = PrincipalDeclaration.Read(ScopeIndex.For(compilation, project.AnalyzerOptions), principal, attributes, cancellationToken);
-        return new PrincipalContext(project.Solution, principal, attributes, declaration);
+        var index = ScopeIndex.For(compilation, project.AnalyzerOptions);
+        var declaration = PrincipalDeclaration.Read(index, principal, attributes, cancellationToken);
+        return new PrincipalContext(project.Solution, principal, attributes, declaration, index.Requests);
     }
 
     public DocumentId? DocumentOf(SyntaxNode node) => solution.GetDocumentId(node.SyntaxTree);
@@ -153,27 +177,46 @@ internal sealed class PrincipalContext
         var wildcards = WildcardReplacements(used);
         var edits = ImmutableArray.CreateBuilder<ScopeEdit>();
         var wildcard = 0;
+        var removedFromList = new Dictionary<SyntaxNode, int>();
         foreach (var grant in Declaration.Grants)
         {
             var replacement = Scopes.IsWildcard(grant.Scope) ? wildcards[wildcard++].Replacement : default;
-            if (DocumentOf(grant.Syntax) is not { } document)
+            if (DocumentOf(grant.Syntax) is not { } document || !IsOwnGrant(grant.Syntax))
             {
                 continue;
             }
 
+            ImmutableArray<string> becomes;
             if (Scopes.IsWildcard(grant.Scope))
             {
-                edits.Add(ReplaceGrantEdit(document, grant.Syntax, replacement));
+                becomes = replacement;
             }
             else if (!usedSet.Contains(grant.Scope))
             {
-                var instead = replacements is not null && replacements.TryGetValue(grant.Scope, out var suffices)
+                becomes = replacements is not null && replacements.TryGetValue(grant.Scope, out var suffices)
                     ? suffices.Where(kept.Add).ToImmutableArray()
                     : ImmutableArray<string>.Empty;
-                edits.Add(instead.IsEmpty
-                    ? RemoveGrantEdit(document, grant.Syntax)
-                    : ReplaceGrantEdit(document, grant.Syntax, instead));
             }
+            else
+            {
+                continue;
+            }
+
+            if (becomes.IsEmpty && RequestList(grant.Syntax) is { } list)
+            {
+                // A request's list never becomes empty (an empty list asks for everything the app is registered for).
+                removedFromList.TryGetValue(list, out var removed);
+                if (removed + 1 >= ElementCount(list))
+                {
+                    continue;
+                }
+
+                removedFromList[list] = removed + 1;
+            }
+
+            edits.Add(becomes.IsEmpty && !Scopes.IsWildcard(grant.Scope)
+                ? RemoveGrantEdit(document, grant.Syntax)
+                : ReplaceGrantEdit(document, grant.Syntax, becomes));
         }
 
         return edits.ToImmutable();
@@ -189,13 +232,60 @@ internal sealed class PrincipalContext
         return suffices.Where(s => !named.Contains(s)).ToImmutableArray();
     }
 
+    /// <summary>
+    /// Whether a fix may edit the granted scope written at <paramref name="element"/>: it is in an attribute, or
+    /// only this principal's requests read it (a field that requests of other principals read stays as it is).
+    /// </summary>
+    public bool IsOwnGrant(SyntaxNode element) =>
+        requests.OwnersOf(element.SyntaxTree, element.Span) is var owners
+        && (owners.Count == 0 || (owners.Count == 1 && SymbolEqualityComparer.Default.Equals(owners.First(), Principal.OriginalDefinition)));
+
+    /// <summary>Whether <paramref name="element"/> is a scope of a grant request (not of a <c>[GrantedScopes]</c>).</summary>
+    private bool IsRequested(SyntaxNode element) => requests.OwnersOf(element.SyntaxTree, element.Span).Count > 0;
+
+    /// <summary>
+    /// Whether the granted scope written at <paramref name="element"/> may be removed: a request's last scope may not
+    /// (the SDK would then ask for <c>.default</c>, whatever the app registration holds).
+    /// </summary>
+    public bool CanRemove(SyntaxNode element) =>
+        IsOwnGrant(element) && (RequestList(element) is not { } list || ElementCount(list) > 1);
+
+    /// <summary>The list of a grant request that <paramref name="element"/> is a scope of; null for an attribute argument.</summary>
+    private SyntaxNode? RequestList(SyntaxNode element)
+    {
+        if (!IsRequested(element))
+        {
+            return null;
+        }
+
+        return element.Parent switch
+        {
+            InitializerExpressionSyntax initializer => initializer,
+            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            _ => null,
+        };
+    }
+
+    private static int ElementCount(SyntaxNode list) => list switch
+    {
+        InitializerExpressionSyntax initializer => initializer.Expressions.Count,
+        CollectionExpressionSyntax collection => collection.Elements.Count,
+        _ => 0,
+    };
+
     /// <summary>Removes the granted scope written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
     public ScopeEdit RemoveGrantEdit(DocumentId document, SyntaxNode element) =>
-        new RemoveScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, KeepsGrantAttribute(element));
+        new RemoveScopeEdit(document, element, GrantKind(element), KeepsGrantAttribute(element));
+
+    /// <summary>
+    /// <c>GrantedScopes</c> for a scope of the attribute; <c>None</c> for a scope of a request, whose list the editor
+    /// never empties or removes (an empty list asks for <c>.default</c>).
+    /// </summary>
+    private ScopeAttributeKind GrantKind(SyntaxNode element) => IsRequested(element) ? ScopeAttributeKind.None : ScopeAttributeKind.GrantedScopes;
 
     /// <summary>Replaces the granted wildcard written at <paramref name="element"/>; see <see cref="KeepsGrantAttribute"/>.</summary>
     public ScopeEdit ReplaceGrantEdit(DocumentId document, SyntaxNode element, ImmutableArray<string> scopes) =>
-        new ReplaceScopeEdit(document, element, ScopeAttributeKind.GrantedScopes, scopes, KeepsGrantAttribute(element));
+        new ReplaceScopeEdit(document, element, GrantKind(element), scopes, KeepsGrantAttribute(element));
 
     /// <summary>
     /// Whether the <c>[GrantedScopes]</c> holding <paramref name="element"/> stays, as <c>[GrantedScopes]</c>
@@ -229,12 +319,23 @@ internal sealed class PrincipalContext
         return first;
     }
 
-    /// <summary>Grants a scope: appended to the principal's last grant, or a new grant before its first feature.</summary>
+    /// <summary>
+    /// Grants a scope: appended to the principal's last grant attribute, else to the list of its last grant request
+    /// that no other principal reads, else a new grant before its first feature.
+    /// </summary>
     public ScopeEdit? GrantEdit(string scope, CancellationToken cancellationToken)
     {
         if (LastAttribute(ScopeAttributeKind.GrantedScopes, feature: null, cancellationToken) is { } grant && DocumentOf(grant) is { } grantDocument)
         {
             return new AddScopeEdit(grantDocument, grant, ScopeAttributeKind.GrantedScopes, scope);
+        }
+
+        foreach (var request in requests.RequestsOf(Principal).Reverse())
+        {
+            if (request.Scopes.Scopes.All(s => IsOwnGrant(s.Element)) && DocumentOf(request.Scopes.List) is { } listDocument)
+            {
+                return new AddToRequestEdit(listDocument, request.Scopes.List, scope);
+            }
         }
 
         foreach (var attribute in attributes)

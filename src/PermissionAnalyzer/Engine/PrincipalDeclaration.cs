@@ -137,6 +137,9 @@ internal sealed class PrincipalDeclaration
             }
         }
 
+        // Scopes requested in code are granted too (GrantRequests).
+        grants.AddRange(index.Requests.GrantsOf(principal));
+
         return new PrincipalDeclaration(
             DisplayName(principal),
             grants.ToImmutable(),

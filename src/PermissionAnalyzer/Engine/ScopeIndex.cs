@@ -40,6 +40,7 @@ internal sealed partial class ScopeIndex
 
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> annotatableAssemblies = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<string>> attributeDefiners;
+    private readonly bool declaresAssemblyPrincipal;
 
     private ScopeIndex(Compilation compilation, ScopeMapSet maps, SdkMapSet sdks)
     {
@@ -50,7 +51,7 @@ internal sealed partial class ScopeIndex
         attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
-        IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
+        declaresAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
         Faults = !FaultsForTesting.IsEmpty && compilation.AssemblyName is { } name && FaultsForTesting.TryGetValue(name, out var faults) ? faults : EngineFaults.None;
     }
 
@@ -63,8 +64,11 @@ internal sealed partial class ScopeIndex
 
     public IMethodSymbol? AsyncDisposeMethod { get; }
 
-    /// <summary>The assembly declares grants or features: it owns all code outside type principals.</summary>
-    public bool IsAssemblyPrincipal { get; }
+    /// <summary>
+    /// The assembly declares grants or features, or its top-level statements request scopes: it owns all code
+    /// outside type principals.
+    /// </summary>
+    public bool IsAssemblyPrincipal => declaresAssemblyPrincipal || Requests.HasAssemblyRequests;
 
 
     /// <summary>
@@ -195,7 +199,8 @@ internal sealed partial class ScopeIndex
         var text = tree.GetText().ToString();
 
         // Every name but FeatureNeeds contains "Scope": two searches decide for a text that writes none of them.
-        if (text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0)
+        // A grant request (GrantRequestReader.Names) is a grant as much as the attribute is.
+        if (text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0 || GrantRequestReader.MayBeWritten(text))
         {
             return true;
         }
@@ -269,7 +274,8 @@ internal sealed partial class ScopeIndex
 #pragma warning restore RS1030
 
     public bool IsPrincipal(INamedTypeSymbol type) =>
-        principalTypes.GetOrAdd(type.OriginalDefinition, t => t.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds));
+        principalTypes.GetOrAdd(type.OriginalDefinition, t => t.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds)
+            || Requests.IsRequestPrincipal(t));
 
     /// <summary>
     /// The principal whose code the symbol is: the innermost enclosing type principal, else the assembly

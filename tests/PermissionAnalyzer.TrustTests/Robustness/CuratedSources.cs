@@ -141,5 +141,59 @@ public static class CuratedSources
                 public void Use<U>(U u) where U : Generic<T> { u.Make(); }
             }
             """),
+        ("grant requests", """
+            using System.Collections.Generic;
+            using Microsoft.Graph;
+            using Microsoft.Identity.Client;
+            using Microsoft.Identity.Web;
+            using PermissionAnalyzer;
+
+            [assembly: ScopeImplies("Mail.ReadWrite", "Mail.Read")]
+
+            var top = new GraphServiceClient(null, new[] { "Mail.Read", "Files.Read" });
+            MailApi.Latest(top);
+
+            namespace Azure.Core { public abstract class TokenCredential { } }
+
+            namespace Microsoft.Graph
+            {
+                public class GraphServiceClient
+                {
+                    public GraphServiceClient(Azure.Core.TokenCredential tokenCredential, IEnumerable<string> scopes = null, string baseUrl = null) { }
+                }
+            }
+
+            namespace Microsoft.Identity.Client
+            {
+                public interface IPublicClientApplication { object AcquireTokenInteractive(IEnumerable<string> scopes); }
+            }
+
+            namespace Microsoft.Identity.Web
+            {
+                public sealed class AuthorizeForScopesAttribute : System.Attribute { public string[] Scopes { get; set; } }
+            }
+
+            public static class MailApi
+            {
+                [RequiresAnyScope("Mail.Read", "Mail.ReadWrite")] public static string[] Latest(GraphServiceClient client) => new string[0];
+                [RequiresScope("Mail.Send")] public static void Send(GraphServiceClient client) { }
+            }
+
+            public sealed class Partner
+            {
+                private const string Send = "Mail.Send";
+                private static readonly string[] Scopes = { "Mail.ReadWrite", Send };
+                private static readonly string[] Cycle = Again;
+                private static readonly string[] Again = Cycle;
+
+                public string[] Show(Azure.Core.TokenCredential c) => MailApi.Latest(new GraphServiceClient(c, Scopes));
+                public void Reply(Azure.Core.TokenCredential c) => MailApi.Send(new(c, ["Mail.Send", "https://graph.microsoft.com/Mail.Read", "openid"]));
+                public object Login(IPublicClientApplication app) { var s = new List<string> { "Mail.Read" }; return app.AcquireTokenInteractive(s); }
+                public object Broken(Azure.Core.TokenCredential c) => new GraphServiceClient(c, Cycle);
+
+                [AuthorizeForScopes(Scopes = new[] { "Calendars.Read" })]
+                public sealed class Nested { public void Run(Azure.Core.TokenCredential c) => MailApi.Send(new GraphServiceClient(c, new[] { ".default" })); }
+            }
+            """),
     };
 }

@@ -1,0 +1,12 @@
+using System.Threading;
+
+namespace PermissionAnalyzer.Engine;
+
+internal sealed partial class ScopeIndex
+{
+    private GrantRequests? grantRequests;
+
+    /// <summary>The compilation's grant requests (DESIGN.md, "Grant requests in code"), found on first use.</summary>
+    public GrantRequests Requests => LazyInitializer.EnsureInitialized(ref grantRequests, () =>
+        GrantRequests.Find(Compilation, GetSemanticModel, CancellationToken.None))!;
+}
