@@ -21,7 +21,7 @@ internal sealed class MapBuilder
     private readonly PathMatcher matcher;
     private readonly Dictionary<(string Verb, string Path), List<Grant>> grants = [];
 
-    public MapBuilder(PermissionData data)
+    public MapBuilder(PermissionData data, IEnumerable<RequestBuilder> builders)
     {
         this.data = data;
         catalog = new Catalog(data);
@@ -36,7 +36,7 @@ internal sealed class MapBuilder
             list.Add(grant);
         }
 
-        matcher = new PathMatcher(data.Grants.Select(g => g.Path));
+        matcher = new PathMatcher(data.Grants.Select(g => g.Path), builders.Select(b => b.UrlTemplate));
     }
 
     public List<MethodEntry> Entries(IEnumerable<RequestBuilder> builders)

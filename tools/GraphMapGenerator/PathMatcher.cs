@@ -51,9 +51,21 @@ public sealed class PathMatcher
     private readonly List<(Regex Pattern, string Path)> wildcards = [];
     private readonly Dictionary<string, List<(string Normal, string Path)>> byLastSegment = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string[]> entities = new(StringComparer.Ordinal);
+
     /// <param name="paths">The data's paths.</param>
-    public PathMatcher(IEnumerable<string> paths)
+    /// <param name="templates">
+    /// The SDK's URL templates: their parameter names (<c>{message%2Did}</c>, <c>{chatMessage%2Did}</c>) say which entity a
+    /// key selects, so a tail is only taken where it selects the same entities (a chat message is no mail message).
+    /// </param>
+    public PathMatcher(IEnumerable<string> paths, IEnumerable<string>? templates = null)
     {
+        foreach (var template in templates ?? [])
+        {
+            var path = TemplatePath(template);
+            entities[Normalize(path)] = Parameters(path);
+        }
+
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             Add(exact, Clean(path), path);
@@ -112,13 +124,14 @@ public sealed class PathMatcher
         }
 
         var normal = Normalize(path);
-        if (MatchNormal(normal, accepts, agree) is { } found)
+        var ours = Parameters(path);
+        if (MatchNormal(normal, ours, accepts, agree) is { } found)
         {
             return found;
         }
 
         if ((normal.EndsWith("/$count", StringComparison.Ordinal) || normal.EndsWith("/$value", StringComparison.Ordinal))
-            && MatchNormal(normal[..^"/$count".Length], accepts, agree) is { } count)
+            && MatchNormal(normal[..^"/$count".Length], ours, accepts, agree) is { } count)
         {
             return (MatchRule.Count, count.Paths);
         }
@@ -131,7 +144,7 @@ public sealed class PathMatcher
                 uncast = uncast[..^"/$count".Length];
             }
 
-            if (MatchNormal(uncast, accepts, agree) is { } cast)
+            if (MatchNormal(uncast, ours, accepts, agree) is { } cast)
             {
                 return (MatchRule.Cast, cast.Paths);
             }
@@ -140,7 +153,7 @@ public sealed class PathMatcher
         return null;
     }
 
-    private (MatchRule Rule, IReadOnlyList<string> Paths)? MatchNormal(string normal, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
+    private (MatchRule Rule, IReadOnlyList<string> Paths)? MatchNormal(string normal, string[] ours, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
     {
         if (Found(syntax, normal, accepts) is { } s)
         {
@@ -161,10 +174,25 @@ public sealed class PathMatcher
             }
         }
 
-        return Tail(normal, accepts, agree) is { } t ? (MatchRule.Tail, t) : null;
+        return Tail(normal, ours, accepts, agree) is { } t ? (MatchRule.Tail, t) : null;
     }
 
-    private List<string>? Tail(string normal, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
+    private static string[] Parameters(string path) =>
+        Braces.Matches(path).Select(m => m.Value.Split('%')[0].Trim('{', '}').ToLowerInvariant()).ToArray();
+
+    /// <summary>Whether the SDK's template for <paramref name="candidate"/> selects the same entities in its last keys as ours.</summary>
+    private bool SameEntities(string[] ours, string tail, string candidate)
+    {
+        var keys = tail.Split('/').Count(s => s == "{id}");
+        if (keys == 0 || ours.Length < keys || !entities.TryGetValue(candidate, out var theirs))
+        {
+            return true;
+        }
+
+        return theirs.Length >= keys && ours[^keys..].SequenceEqual(theirs[^keys..], StringComparer.Ordinal);
+    }
+
+    private List<string>? Tail(string normal, string[] ours, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
     {
         var segments = normal.TrimStart('/').Split('/');
         if (segments.Length < 3)
@@ -188,7 +216,7 @@ public sealed class PathMatcher
                 for (var root = Math.Min(start, ownerSegments.Length - (segments.Length - start)) - 1; root >= 1; root--)
                 {
                     var rooted = "/" + string.Join('/', ownerSegments[..root]) + tail;
-                    if (rooted != owner && Found(syntax, rooted, accepts) is { } r)
+                    if (rooted != owner && SameEntities(ours, tail, rooted) && Found(syntax, rooted, accepts) is { } r)
                     {
                         return r;
                     }
@@ -200,7 +228,8 @@ public sealed class PathMatcher
                 continue;
             }
 
-            var ending = sameEnd.Where(p => p.Normal.EndsWith(tail, StringComparison.Ordinal) && p.Normal != tail && accepts(p.Path)).Select(p => p.Path).Distinct().ToList();
+            var ending = sameEnd.Where(p => p.Normal.EndsWith(tail, StringComparison.Ordinal) && p.Normal != tail && accepts(p.Path) && SameEntities(ours, tail, p.Normal))
+                .Select(p => p.Path).Distinct().ToList();
             if (ending.Count > 0 && agree(ending))
             {
                 return ending;

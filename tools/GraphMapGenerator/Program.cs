@@ -25,7 +25,7 @@ internal static class Program
             ?? typeof(Program).Assembly.GetCustomAttributes(typeof(KiotaAssemblyPathAttribute), false).Cast<KiotaAssemblyPathAttribute>().Single().Path;
         var builders = SdkReader.Read(assembly, SdkReader.ReadVerbs(kiota));
         var data = PermissionData.Load(Path.Combine(root, "data/graph/permissions.json"));
-        var map = new MapBuilder(data);
+        var map = new MapBuilder(data, builders);
         var entries = map.Entries(builders);
         var version = System.Reflection.AssemblyName.GetAssemblyName(assembly).Version;
         var text = map.Write(entries, $"Microsoft.Graph {version?.ToString(3)}");

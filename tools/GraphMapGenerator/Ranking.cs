@@ -7,7 +7,9 @@ namespace GraphMapGenerator;
 /// <summary>
 /// Orders the permissions that accept one request, least privileged first, per request (verb and path), not per
 /// path set: the data's <c>least</c> mark sits on path sets that may cover several verbs (<c>Mail.ReadWrite</c> is
-/// marked least for <c>GET /me/messages</c> because its set also holds <c>POST</c>), so it is the last word, not the first.
+/// marked least for <c>GET /me/messages</c> because its set also holds <c>POST</c>). Order: full before restricted;
+/// marked least on a path set of this verb alone; the data's privilege level; fewer of the other candidates implied
+/// (<c>Mail.Read</c> before <c>Mail.ReadWrite</c>); marked least on a set of several verbs; name.
 /// </summary>
 internal sealed class Ranking(PermissionData data, Catalog catalog)
 {
@@ -27,9 +29,9 @@ internal sealed class Ranking(PermissionData data, Catalog catalog)
         var names = candidates.Select(c => c.Permission).ToHashSet(StringComparer.Ordinal);
         return candidates
             .OrderBy(c => IsRestricted(c.Permission))
+            .ThenBy(c => !c.LeastForVerb)
             .ThenBy(c => data.Levels.GetValueOrDefault((c.Permission, scheme), 5))
             .ThenBy(c => catalog.ImpliedBy(c.Permission, scheme).Count(names.Contains))
-            .ThenBy(c => !c.LeastForVerb)
             .ThenBy(c => !c.Least)
             .ThenBy(c => c.Permission, StringComparer.Ordinal)
             .Select(c => c.Permission)
