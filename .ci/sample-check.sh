@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Builds samples/MessagingPartners from a clean state with a SARIF log, extracts its PermissionAnalyzer
-# diagnostics and compares them with samples/MessagingPartners/expected-diagnostics.txt; checks that every
-# PA rule in the log carries its help link. Exits non-zero, with the diff, on any mismatch.
+# Builds samples/MessagingPartners (or the sample in $SAMPLE, e.g. SAMPLE=samples/GraphMail) from a clean state
+# with a SARIF log, extracts its PermissionAnalyzer diagnostics and compares them with the sample's
+# expected-diagnostics.txt; checks that every PA rule in the log carries its help link. Exits non-zero, with
+# the diff, on any mismatch.
 #   bash .ci/sample-check.sh            check
 #   bash .ci/sample-check.sh --update   rewrite the expected file from the current output
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
 
-sample=samples/MessagingPartners
+sample=${SAMPLE:-samples/MessagingPartners}
+name=$(basename "$sample")
 expected=$sample/expected-diagnostics.txt
-out=artifacts/sample-check
-sarif=$PWD/$out/MessagingPartners.sarif
+out=artifacts/sample-check/$name
+sarif=$PWD/$out/$name.sarif
 configuration=Release
 rm -rf "$out"
 mkdir -p "$out"
