@@ -27,6 +27,12 @@ public enum MatchRule
     /// </summary>
     Tail,
 
+    /// <summary>
+    /// A path inside a subtree the data lists only in part (<c>/workbook/...</c>): the deepest named segment of the
+    /// path under which the data lists requests of the verb, when all of them (at least three) agree.
+    /// </summary>
+    Subtree,
+
     /// <summary><c>.../$count</c> needs what listing the collection needs, <c>.../$value</c> what its entity needs.</summary>
     Count,
 
@@ -52,6 +58,7 @@ public sealed class PathMatcher
     private readonly Dictionary<string, List<(string Normal, string Path)>> byLastSegment = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string[]> entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> under = new(StringComparer.Ordinal);
 
     /// <param name="paths">The data's paths.</param>
     /// <param name="templates">
@@ -78,6 +85,10 @@ public sealed class PathMatcher
             }
 
             sameEnd.Add((normal, path));
+            foreach (var key in SubtreeKeys(normal).Distinct())
+            {
+                Add(under, key.Key, path);
+            }
             if (normal.Contains("/.../", StringComparison.Ordinal))
             {
                 var pattern = "^" + string.Join("(/[^/]+)*", normal.Split("/...").Select(Regex.Escape)) + "$";
@@ -150,7 +161,7 @@ public sealed class PathMatcher
             }
         }
 
-        return null;
+        return Subtree(normal, accepts, agree);
     }
 
     private (MatchRule Rule, IReadOnlyList<string> Paths)? MatchNormal(string normal, string[] ours, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
@@ -174,7 +185,49 @@ public sealed class PathMatcher
             }
         }
 
-        return Tail(normal, ours, accepts, agree) is { } t ? (MatchRule.Tail, t) : null;
+        if (Tail(normal, ours, accepts, agree) is { } t)
+        {
+            return (MatchRule.Tail, t);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The <see cref="MatchRule.Subtree"/> rule: the deepest subtree of the path (a named segment with something below
+    /// it, keyed with the named segment above it: <c>items/workbook</c>) under which the data lists requests of the verb.
+    /// </summary>
+    private (MatchRule Rule, IReadOnlyList<string> Paths)? Subtree(string normal, Func<string, bool> accepts, Func<IReadOnlyList<string>, bool> agree)
+    {
+        foreach (var (key, _) in SubtreeKeys(normal).OrderByDescending(k => k.Depth))
+        {
+            if (under.TryGetValue(key, out var inside) && inside.Where(accepts).Distinct().ToList() is { Count: > 0 } found)
+            {
+                return found.Count >= 3 && agree(found) ? (MatchRule.Subtree, found) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<(string Key, int Depth)> SubtreeKeys(string normal)
+    {
+        var segments = normal.TrimStart('/').Split('/');
+        string? above = null;
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i] == "{id}")
+            {
+                continue;
+            }
+
+            if (above is not null)
+            {
+                yield return (above + "/" + segments[i], i);
+            }
+
+            above = segments[i];
+        }
     }
 
     private static string[] Parameters(string path) =>

@@ -20,6 +20,10 @@ public class PathMatcherTests
         "/directory/deleteditems/{id}",
         "/me/drive/items/{id}/children",
         "/users/{id}/drive/items/{id}/children",
+        "/me/drive/items/{id}/workbook/tables/{id}/sort/reapply",
+        "/me/drive/items/{id}/workbook/worksheets/{id}/charts/{id}/title",
+        "/users/{id}/drive/items/{id}/workbook/worksheets/{id}/charts/{id}/series",
+        "/me/drive/items/{id}/workbook/worksheets/{id}/charts/{id}/legend",
         },
         new[]
         {
@@ -76,6 +80,14 @@ public class PathMatcherTests
     [Fact]
     public void CastSegment_NeedsWhatItsParentNeeds() =>
         Assert.Equal((MatchRule.Cast, "/directory/deleteditems/{id}"), Match("{+baseurl}/directory/deletedItems/{directoryObject%2Did}/graph.user"));
+
+    [Fact]
+    public void PathInsideASubtreeWhoseListedRequestsAgree_MatchesThem() =>
+        Assert.Equal(MatchRule.Subtree, Match("{+baseurl}/drives/{drive%2Did}/items/{driveItem%2Did}/workbook/worksheets/{w}/charts/{c}/axes/valueAxis")?.Rule);
+
+    [Fact]
+    public void PathInsideASubtreeWhoseListedRequestsDisagree_IsNotMatched() =>
+        Assert.Null(Match("{+baseurl}/drives/{drive%2Did}/items/{driveItem%2Did}/workbook/worksheets/{w}/charts/{c}/axes/valueAxis", _ => false));
 
     [Fact]
     public void UnknownPath_IsNotMatched() => Assert.Null(Match("{+baseurl}/solutions/bookingBusinesses"));
