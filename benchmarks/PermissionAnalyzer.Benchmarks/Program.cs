@@ -32,6 +32,11 @@ public static class Program
             return Quick(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] == "--graph-map")
+        {
+            return GraphMapCost();
+        }
+
         BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerBenchmarks), typeof(ScopeMapBenchmarks) }).Run(args);
         return 0;
     }
@@ -110,6 +115,38 @@ public static class Program
         .ToList();
 
     /// <summary>The table of what each shape contains, for docs/performance.md.</summary>
+    /// <summary>
+    /// The built-in Microsoft Graph map's cost: its embedded size, the first load (decompress and index) in a fresh
+    /// process, the memory it keeps, and a cold then warm look-up of one method's terms.
+    /// </summary>
+    private static int GraphMapCost()
+    {
+        using (var resource = typeof(PermissionAnalyzer.Engine.Sdks.Graph.GraphMapData).Assembly.GetManifestResourceStream(PermissionAnalyzer.Engine.Sdks.Graph.GraphMapData.ResourceName))
+        {
+            Console.WriteLine($"embedded resource: {resource?.Length ?? 0:N0} bytes (gzip)");
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var watch = Stopwatch.StartNew();
+        var map = PermissionAnalyzer.Engine.Sdks.Graph.GraphMapData.LoadEmbedded();
+        var load = watch.Elapsed;
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        watch.Restart();
+        var terms = map.TermsOf("Microsoft.Graph.Me.Messages.MessagesRequestBuilder", "GetAsync", application: false);
+        var cold = watch.Elapsed;
+        watch.Restart();
+        for (var i = 0; i < 1000; i++)
+        {
+            map.TermsOf("Microsoft.Graph.Me.Messages.MessagesRequestBuilder", "GetAsync", application: false);
+        }
+
+        var warm = watch.Elapsed;
+        Console.WriteLine($"builders: {map.BuilderCount:N0}; first load {load.TotalMilliseconds:F0} ms; retained {(after - before) / 1024.0 / 1024.0:F1} MB");
+        Console.WriteLine($"first look-up {cold.TotalMilliseconds:F3} ms ({terms?.Length} term); cached look-up: 1,000 in {warm.TotalMilliseconds:F3} ms");
+        GC.KeepAlive(map);
+        return 0;
+    }
+
     private static int Counts(int[] sizes)
     {
         Console.WriteLine("| Shape | Files | Lines | Calls | Annotated APIs | Principals |");
