@@ -55,9 +55,10 @@ internal sealed class GraphMap : SdkMap
     public override IEnumerable<string> DestructiveScopes(SdkSettings settings) =>
         Data.Value.Destructive(settings.GraphApplicationPermissions);
 
-    private static bool IsRequestBuilder(INamedTypeSymbol type)
+    /// <summary>Whether a type derives from Kiota's <c>BaseRequestBuilder</c> (by name: the analyzer does not reference Kiota).</summary>
+    public static bool IsRequestBuilder(INamedTypeSymbol? type)
     {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        for (var current = type?.BaseType; current is not null; current = current.BaseType)
         {
             if (current.Name == BaseRequestBuilder && current.ContainingNamespace.ToDisplayString() == KiotaNamespace)
             {

@@ -212,4 +212,32 @@ public class GraphMapTests
             .Expecting(Verify.Diagnostic("PA0003").WithLocation(0).WithArguments("Builder", "Mail.Read"))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task BatchRequest_IsAnUndeterminedUse()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Graph;
+            using Microsoft.Graph.Core.Requests;
+            using PermissionAnalyzer;
+
+            [GrantedScopes("Mail.Read")]
+            public sealed class Batcher
+            {
+                public async Task Run(GraphServiceClient client)
+                {
+                    var batch = new BatchRequestContentCollection(client);
+                    await batch.AddBatchRequestStepAsync(client.Me.Messages.ToGetRequestInformation());
+                    await {|#0:client.Batch.PostAsync(batch)|};
+                }
+
+                public Task Mail(GraphServiceClient client) => client.Me.Messages.GetAsync();
+            }
+            """;
+
+        await GraphTest.Of(source)
+            .Expecting(Verify.Diagnostic("PA0009").WithLocation(0).WithArguments("Batcher.Run", "BatchRequestBuilder.PostAsync", "Batcher"))
+            .RunAsync();
+    }
 }

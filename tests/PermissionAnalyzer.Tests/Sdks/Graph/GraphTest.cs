@@ -16,7 +16,7 @@ internal static class GraphTest
     public static readonly MetadataReference[] GraphReferences = new[]
         {
             typeof(Microsoft.Graph.GraphServiceClient).Assembly,
-            typeof(Microsoft.Graph.BaseGraphServiceClient).Assembly,
+            typeof(Microsoft.Graph.Core.Requests.BatchRequestBuilder).Assembly,
             typeof(Microsoft.Kiota.Abstractions.BaseRequestBuilder).Assembly,
             typeof(Azure.Core.TokenCredential).Assembly,
         }
