@@ -8,6 +8,13 @@ import os, random, sys
 report, out, root, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 exclude = set(open(sys.argv[5]).read().split()) if len(sys.argv) > 5 else set()
 
+# BannedSymbols.txt needs full documentation IDs (with parameters): from the SDK's XML documentation.
+import glob, re
+xml = glob.glob(os.path.join(os.environ.get("NUGET_PACKAGES", os.path.expanduser("~/.nuget/packages")), "microsoft.graph", "6.10.0", "lib", "net10.0", "Microsoft.Graph.xml"))[0]
+doc_ids = {}
+for match in re.finditer(r'name="(M:([^"(]+)\([^"]*\))"', open(xml, encoding="utf-8").read()):
+    doc_ids.setdefault(match.group(2), []).append(match.group(1))
+
 candidates = []
 for line in open(report, encoding="utf-8"):
     f = line.rstrip("\n").split("\t")
@@ -25,13 +32,15 @@ for line in open(report, encoding="utf-8"):
         continue
     expression = "client"
     for p in namespace:
-        expression += '["x"]' if p == "Item" else "." + p
-    key = f"{type_name}.{method}"
-    if key not in exclude:
-        candidates.append((key, expression, method))
+        # Kiota appends "Namespace" to a namespace segment that would clash with a type name (DirectoryNamespace).
+        expression += '["x"]' if p == "Item" else "." + (p[:-len("Namespace")] if p.endswith("Namespace") else p)
+    candidates.append((f"{type_name}.{method}", expression, method))
 
+# A fixed shuffle, then the first N not excluded: excluding a member replaces it and keeps the others.
 random.seed(13)
-chosen = sorted(random.sample(sorted(set(candidates)), min(count, len(candidates))))
+shuffled = sorted(set(candidates))
+random.shuffle(shuffled)
+chosen = sorted([c for c in shuffled if c[0] not in exclude][:count])
 
 def project(name, analyzer_items, extra_items=""):
     return f"""<Project Sdk="Microsoft.NET.Sdk">
@@ -71,9 +80,12 @@ for name in ("PermissionAnalyzer", "BannedApiAnalyzers"):
   </ItemGroup>"""
         with open(os.path.join(folder, "BannedSymbols.txt"), "w") as f:
             for key, _, _ in chosen:
-                f.write(f"M:{key};Graph call\n")
+                for doc_id in doc_ids.get(key, [f"M:{key}"]):
+                    f.write(f"{doc_id};Graph call\n")
     with open(os.path.join(folder, name + "Cost.csproj"), "w") as f:
         f.write(project(name, items, extra))
     with open(os.path.join(folder, "Calls.cs"), "w") as f:
         f.write(text)
-print(f"{len(chosen)} calls of {len(candidates)} candidates")
+with open(os.path.join(out, "calls.txt"), "w") as f:
+    f.write("\n".join(key for key, _, _ in chosen))
+print(f"{len(chosen)} calls of {len(set(candidates)) - len(exclude)} candidates")

@@ -12,40 +12,34 @@ mkdir -p "$out"
 dotnet run --project "$root/tools/GraphMapGenerator" -c Release -- --out "$out/map.txt" --report "$out/report.tsv" > /dev/null
 python3 "$root/benchmarks/GraphCost/generate.py" "$out/report.tsv" "$out" "$root" "$n"
 
-# Drop members the generated navigation cannot reach (a property named unlike its namespace), then regenerate.
-dotnet build "$out/BannedApiAnalyzers" -c Release -nologo -v:q 2>&1 | grep -oE "Calls.cs\([0-9]+" | sed 's/.*(//' | sort -u > "$out/bad-lines.txt" || true
-if [ -s "$out/bad-lines.txt" ]; then
+# Drop members the generated navigation cannot reach (a property named unlike its namespace) until it compiles.
+touch "$out/exclude.txt"
+for round in 1 2 3 4; do
+  dotnet build "$out/BannedApiAnalyzers" -c Release -nologo -v:q -p:RunAnalyzers=false 2>&1 \
+    | grep -oE "Calls.cs\([0-9]+" | sed 's/.*(//' | sort -un > "$out/bad-lines.txt" || true
+  [ -s "$out/bad-lines.txt" ] || break
   python3 - "$out" <<'PY'
 import sys
 out = sys.argv[1]
 lines = open(f"{out}/BannedApiAnalyzers/Calls.cs").read().split("\n")
-bad = set()
+members = open(f"{out}/calls.txt").read().split("\n")
+excluded = set(open(f"{out}/exclude.txt").read().split())
 for number in open(f"{out}/bad-lines.txt").read().split():
     text = lines[int(number) - 1]
-    if "=>" in text:
-        # the member: Microsoft.Graph.<namespace>.<Type>.<Method> is not in the line; exclude by call index
-        bad.add(text.split("Call")[1].split("(")[0])
-open(f"{out}/bad-calls.txt", "w").write("\n".join(sorted(bad)))
-PY
-  python3 - "$out" <<'PY'
-import sys
-out = sys.argv[1]
-bad = set(open(f"{out}/bad-calls.txt").read().split())
-banned = open(f"{out}/BannedApiAnalyzers/BannedSymbols.txt").read().split("\n")
-members = [b.split(";")[0][2:] for b in banned if b]
-excluded = [members[int(i)] for i in bad]
-open(f"{out}/exclude.txt", "w").write("\n".join(excluded))
+    if "public System.Threading.Tasks.Task Call" in text:
+        excluded.add(members[int(text.split("Task Call")[1].split("(")[0])])
+open(f"{out}/exclude.txt", "w").write("\n".join(sorted(excluded)))
 PY
   rm -rf "$out/PermissionAnalyzer" "$out/BannedApiAnalyzers"
   python3 "$root/benchmarks/GraphCost/generate.py" "$out/report.tsv" "$out" "$root" "$n" "$out/exclude.txt"
-fi
+done
 
 uptime
 for name in PermissionAnalyzer BannedApiAnalyzers; do
   dotnet build "$out/$name" -c Release -nologo -v:q > /dev/null 2>&1 || true
   dotnet build "$out/$name" -c Release -nologo --no-incremental --no-dependencies -p:UseSharedCompilation=false \
     -p:ReportAnalyzer=true -v:d > "$out/$name.log" 2>&1 || true
-  echo "== $name: $(grep -cE "warning (PA|RS0030)" "$out/$name.log") warnings"
-  grep -E "Total analyzer execution time|^\s+[0-9.]+ +[0-9]+ +(PermissionAnalyzer|Microsoft.CodeAnalysis.BannedApiAnalyzers)" "$out/$name.log" | head -6
+  echo "== $name: $(grep -cE "(warning|error) (PA[0-9]+|RS0030)" "$out/$name.log") diagnostics, $(grep -cE "error CS" "$out/$name.log") compiler errors"
+  grep -E "Total analyzer execution time|[0-9.]+ +[<0-9]+ +(PermissionAnalyzer|Microsoft.CodeAnalysis.(CSharp.)?BannedApiAnalyzers)" "$out/$name.log" | head -8
 done
 uptime
