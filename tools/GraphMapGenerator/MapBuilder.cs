@@ -39,6 +39,16 @@ internal sealed class MapBuilder
         matcher = new PathMatcher(data.Grants.Select(g => g.Path), builders.Select(b => b.UrlTemplate));
     }
 
+    /// <summary>
+    /// Per matched method (delegated): whether the permission ranked first is one the data marks least privileged for
+    /// the request ("agrees"), is not ("differs": the mark sits on a set of several verbs, or on a restricted
+    /// permission), or the data marks none ("unmarked").
+    /// </summary>
+    public Dictionary<string, int> LeastAgreement { get; } = new(StringComparer.Ordinal) { ["agrees"] = 0, ["differs"] = 0, ["unmarked"] = 0 };
+
+    /// <summary>The "differs" cases of <see cref="LeastAgreement"/>, for review (--report).</summary>
+    public List<string> Differences { get; } = [];
+
     public List<MethodEntry> Entries(IEnumerable<RequestBuilder> builders)
     {
         var entries = new List<MethodEntry>();
@@ -60,7 +70,18 @@ internal sealed class MapBuilder
                 }
 
                 var matched = found.Paths.SelectMany(p => grants[(verb, p)]).ToList();
-                entries.Add(new MethodEntry(builder, method, found.Rule, Ranked(matched, Scheme.Delegated), Ranked(matched, Scheme.Application)));
+                var entry = new MethodEntry(builder, method, found.Rule, Ranked(matched, Scheme.Delegated), Ranked(matched, Scheme.Application));
+                entries.Add(entry);
+                if (entry.Delegated is [var first, ..])
+                {
+                    var marked = matched.Where(g => g.Scheme == Scheme.Delegated && g.Least).Select(g => g.Permission).ToHashSet(StringComparer.Ordinal);
+                    var verdict = marked.Count == 0 ? "unmarked" : marked.Contains(first) ? "agrees" : "differs";
+                    LeastAgreement[verdict]++;
+                    if (verdict == "differs")
+                    {
+                        Differences.Add($"{verb} {PathMatcher.TemplatePath(builder.UrlTemplate)}: first {first}, data marks {string.Join(" ", marked.Order(StringComparer.Ordinal))}");
+                    }
+                }
             }
         }
 

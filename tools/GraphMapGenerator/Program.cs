@@ -50,8 +50,11 @@ internal static class Program
             File.WriteAllLines(report, entries.Select(e => string.Join('\t', e.Builder.TypeName, e.Method.Name, e.Method.Verb ?? "-",
                 PathMatcher.TemplatePath(e.Builder.UrlTemplate), e.Rule?.ToString() ?? "undetermined",
                 e.Delegated is null ? "?" : string.Join(' ', e.Delegated), e.Application is null ? "?" : string.Join(' ', e.Application))));
+            File.WriteAllLines(report + ".least.txt", map.Differences);
         }
 
+        Console.WriteLine("first-ranked delegated permission against the data's least marks: "
+            + string.Join(", ", map.LeastAgreement.Select(p => $"{p.Key} {p.Value}")));
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes) in {watch.ElapsedMilliseconds} ms");
         return 0;
     }

@@ -8,8 +8,10 @@ namespace GraphMapGenerator;
 /// Orders the permissions that accept one request, least privileged first, per request (verb and path), not per
 /// path set: the data's <c>least</c> mark sits on path sets that may cover several verbs (<c>Mail.ReadWrite</c> is
 /// marked least for <c>GET /me/messages</c> because its set also holds <c>POST</c>). Order: full before restricted;
-/// marked least on a path set of this verb alone; the data's privilege level; fewer of the other candidates implied
-/// (<c>Mail.Read</c> before <c>Mail.ReadWrite</c>); marked least on a set of several verbs; name.
+/// fewer of the other accepted permissions implied (<c>Mail.Read</c> before <c>Mail.ReadWrite</c>: what the broader
+/// one grants, the narrower one accepts); marked least on a path set of this verb alone; marked least on a set of
+/// several verbs; reading before writing (<c>Read</c>, <c>ReadWrite</c>, <c>Manage</c>, <c>FullControl</c>); the data's
+/// privilege level; name.
 /// </summary>
 internal sealed class Ranking(PermissionData data, Catalog catalog)
 {
@@ -21,6 +23,18 @@ internal sealed class Ranking(PermissionData data, Catalog catalog)
     public static bool IsRestricted(string permission) =>
         permission.Split('.').Skip(1).Any(part => part.EndsWith("Basic", StringComparison.Ordinal));
 
+    private static int AccessRank(string permission)
+    {
+        var parts = permission.Split('.');
+        return parts.Length < 2 ? 1 : parts[1] switch
+        {
+            "Read" or "ReadBasic" => 0,
+            "Manage" => 2,
+            "FullControl" => 3,
+            _ => 1,
+        };
+    }
+
     public IReadOnlyList<string> Order(IEnumerable<Grant> grants, Scheme scheme)
     {
         var candidates = grants.Where(g => g.Scheme == scheme).GroupBy(g => g.Permission, StringComparer.Ordinal)
@@ -29,10 +43,11 @@ internal sealed class Ranking(PermissionData data, Catalog catalog)
         var names = candidates.Select(c => c.Permission).ToHashSet(StringComparer.Ordinal);
         return candidates
             .OrderBy(c => IsRestricted(c.Permission))
-            .ThenBy(c => !c.LeastForVerb)
-            .ThenBy(c => data.Levels.GetValueOrDefault((c.Permission, scheme), 5))
             .ThenBy(c => catalog.ImpliedBy(c.Permission, scheme).Count(names.Contains))
+            .ThenBy(c => !c.LeastForVerb)
             .ThenBy(c => !c.Least)
+            .ThenBy(c => AccessRank(c.Permission))
+            .ThenBy(c => data.Levels.GetValueOrDefault((c.Permission, scheme), 5))
             .ThenBy(c => c.Permission, StringComparer.Ordinal)
             .Select(c => c.Permission)
             .ToList();
