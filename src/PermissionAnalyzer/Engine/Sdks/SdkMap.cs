@@ -59,7 +59,7 @@ internal sealed class SdkSettings : IEquatable<SdkSettings>
 internal sealed class SdkMapSet
 {
     /// <summary>Every built-in map the package ships. Add a map here.</summary>
-    private static readonly ImmutableArray<SdkMap> Known = ImmutableArray.Create<SdkMap>(new GitHub.OctokitMap());
+    private static readonly ImmutableArray<SdkMap> Known = ImmutableArray.Create<SdkMap>(new GitHub.OctokitMap(), GraphMap.Instance, GraphCoreMap.Instance);
 
     public static readonly SdkMapSet None = new(ImmutableDictionary<IAssemblySymbol, SdkMap>.Empty, SdkSettings.Default);
 
