@@ -1,11 +1,8 @@
 using System;
-using System.Net.Http;
+using Azure.Identity;
 using GraphMail.Partners;
-using Microsoft.Graph;
 
-// Built to be analyzed, not run against a tenant: a real app passes a credential (Azure.Identity) and the scopes
-// it requests to GraphServiceClient.
-using var http = new HttpClient();
-var graph = new GraphServiceClient(http);
-var partner = new LeastPrivilegePartner(graph);
-Console.WriteLine($"{nameof(LeastPrivilegePartner)} ready: {partner.GetType().Name}");
+// Built to be analyzed, not run against a tenant: each partner asks Graph for its scopes with the user's credential.
+var credential = new InteractiveBrowserCredential();
+var partners = new object[] { new SongSharingPartner(credential), new LeastPrivilegePartner(credential) };
+Console.WriteLine($"{partners.Length} partners ready");

@@ -1,14 +1,19 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Azure.Core;
 using Microsoft.Graph;
-using PermissionAnalyzer;
 
 namespace GraphMail.Partners;
 
-/// <summary>The same features, granted exactly what its code uses: nothing to report.</summary>
-[GrantedScopes("Mail.Read", "Mail.Send")]
-public sealed class LeastPrivilegePartner(GraphServiceClient graph)
+/// <summary>The same features, asking for exactly what its code uses: nothing to report.</summary>
+public sealed class LeastPrivilegePartner
 {
+    private readonly GraphServiceClient graph;
+
+    // The scopes requested here are the partner's grant: no attribute is needed.
+    public LeastPrivilegePartner(TokenCredential credential) =>
+        graph = new GraphServiceClient(credential, ["Mail.Read", "Mail.Send"]);
+
     public Task<IReadOnlyList<string>> Latest() => Inbox.LatestSubjects(graph, 10);
 
     public Task Share(string friend, string song) => Inbox.Send(graph, friend, $"Listen to {song}");
