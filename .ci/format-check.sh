@@ -41,7 +41,8 @@ version=$(dotnet msbuild src/PermissionAnalyzer.Package/PermissionAnalyzer.Packa
 [ -n "$version" ] || fail "could not read the package version"
 package="$root/artifacts/packages/PermissionAnalyzer.$version.nupkg"
 [ -f "$package" ] || fail "$package was not produced"
-if ! unzip -l "$package" | grep -q 'analyzers/dotnet/cs/PermissionAnalyzer.CodeFixes.dll'; then
+# The listing is read whole: `grep -q` would stop early, and under pipefail unzip's SIGPIPE would fail the test.
+if ! unzip -l "$package" | grep 'analyzers/dotnet/cs/PermissionAnalyzer.CodeFixes.dll' >/dev/null; then
   fail "$package has no analyzers/dotnet/cs/PermissionAnalyzer.CodeFixes.dll"
 fi
 
@@ -150,7 +151,7 @@ same_sources "$grant_fixture" "$grants" || { : >"$log"; fail "dotnet format --di
 step "dotnet format analyzers --severity info (no --diagnostics): the other fixes apply, no grant is added"
 dotnet format analyzers --severity info --verbosity diagnostic >"$log" 2>&1 || fail "dotnet format analyzers (no --diagnostics) failed"
 granted_scopes >"$scratch/granted-after.txt"
-if comm -13 "$scratch/granted-before.txt" "$scratch/granted-after.txt" | grep -q .; then
+if comm -13 "$scratch/granted-before.txt" "$scratch/granted-after.txt" | grep . >/dev/null; then
   comm -13 "$scratch/granted-before.txt" "$scratch/granted-after.txt"
   : >"$log"
   fail "dotnet format (no --diagnostics) granted the scopes above in bulk"
