@@ -1,9 +1,7 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using PermissionAnalyzer.Tests.Infrastructure;
+using PermissionAnalyzer.Tests.Sdks.Graph;
 using Xunit;
 
 namespace PermissionAnalyzer.Tests.Rules;
@@ -14,24 +12,12 @@ namespace PermissionAnalyzer.Tests.Rules;
 /// </summary>
 public class GrantRequestPackageTests
 {
-    /// <summary>The package and its dependencies, as the test project restores them; their net8.0 builds match the harness's reference assemblies.</summary>
-    private static readonly string[] Packages =
-    {
-        "microsoft.graph", "microsoft.graph.core", "microsoft.kiota.abstractions", "microsoft.kiota.authentication.azure", "azure.core", "system.clientmodel", "std.uritemplate",
-    };
-
+    /// <summary>The package and its dependencies, in the exact versions the test project restores (<see cref="GraphTest"/>).</summary>
     private static AnalyzerTest WithGraphPackage(AnalyzerTest test)
     {
-        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var package in Packages)
+        foreach (var reference in GraphTest.GraphReferences)
         {
-            var version = Directory.GetDirectories(Path.Combine(root, package)).OrderBy(v => v, StringComparer.Ordinal).Last();
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(version, "lib", "net8.0"), "*.dll"))
-            {
-                test.WithReference(MetadataReference.CreateFromFile(file));
-            }
+            test.WithReference(reference);
         }
 
         return test;

@@ -19,6 +19,7 @@ internal static class GraphTest
             typeof(Microsoft.Graph.Core.Requests.BatchRequestBuilder).Assembly,
             typeof(Microsoft.Kiota.Abstractions.BaseRequestBuilder).Assembly,
             typeof(Azure.Core.TokenCredential).Assembly,
+            typeof(System.ClientModel.ClientResult).Assembly,
         }
         .Select(NetStandardCopy)
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
