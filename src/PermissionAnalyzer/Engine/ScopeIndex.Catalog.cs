@@ -10,7 +10,7 @@ namespace PermissionAnalyzer.Engine;
 
 internal sealed partial class ScopeIndex
 {
-    private readonly Lazy<ScopeCatalog> catalog;
+    private readonly Memo<ScopeCatalog> catalog = new();
     private MappedSymbols? mappedSymbols;
 
     /// <summary>The scope maps (additional files) this index was built with.</summary>
@@ -20,7 +20,11 @@ internal sealed partial class ScopeIndex
     public SdkMapSet Sdks { get; }
 
     /// <summary>Which scopes imply which, and which are destructive beyond the word rule.</summary>
-    public ScopeCatalog Catalog => catalog.Value;
+    public ScopeCatalog Catalog => CatalogOf(CancellationToken.None);
+
+    /// <summary><see cref="Catalog"/>, built by the first caller; a cancelled build is not remembered.</summary>
+    public ScopeCatalog CatalogOf(CancellationToken cancellationToken) =>
+        catalog.Get((index, token) => ScopeCatalog.Build(index.Compilation, index.Maps, index.Sdks, token).WithFaults(index.Faults), this, cancellationToken);
 
     /// <summary>
     /// The index of a compilation as the analyzers see it, with the scope maps among the additional files of

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace PermissionAnalyzer.Engine;
@@ -18,7 +19,7 @@ internal sealed partial class ScopeIndex
     /// bottom-up: each component once, its members' shortest chains by a breadth-first relaxation inside it.
     /// Summaries depend only on the call graph, so they are the same whichever callback computes them.
     /// </summary>
-    public UseSummary SummaryOf(ISymbol member)
+    public UseSummary SummaryOf(ISymbol member, CancellationToken cancellationToken)
     {
         member = member.OriginalDefinition;
         if (!HasBody(member))
@@ -34,12 +35,18 @@ internal sealed partial class ScopeIndex
         // One walk at a time: concurrent walks into the same unsummarized region (many principals entering one
         // deep chain) would each redo it to its end, since components are stored bottom-up only when a walk
         // finishes them. Serialized, every member is walked once; a waiting caller then finds its summary.
-        lock (summaryWalk)
+        // A cancelled walk stops between members and leaves only finished components stored: nothing half-done is kept.
+        Memo<UseSummary>.Enter(summaryWalk, cancellationToken);
+        try
         {
             if (!summaries.ContainsKey(member))
             {
-                SummarizeFrom(member);
+                SummarizeFrom(member, cancellationToken);
             }
+        }
+        finally
+        {
+            Monitor.Exit(summaryWalk);
         }
 
         return summaries[member];
@@ -60,7 +67,7 @@ internal sealed partial class ScopeIndex
         public int Next { get; set; }
     }
 
-    private void SummarizeFrom(ISymbol root)
+    private void SummarizeFrom(ISymbol root, CancellationToken cancellationToken)
     {
         var comparer = SymbolEqualityComparer.Default;
         var order = new Dictionary<ISymbol, int>(comparer);
@@ -74,12 +81,13 @@ internal sealed partial class ScopeIndex
             order[node] = low[node] = order.Count;
             componentStack.Add(node);
             onStack.Add(node);
-            frames.Push(new Frame(node, SuccessorsOf(node)));
+            frames.Push(new Frame(node, SuccessorsOf(node, cancellationToken)));
         }
 
         Enter(root);
         while (frames.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var frame = frames.Peek();
             if (frame.Next < frame.Successors.Length)
             {
@@ -131,11 +139,11 @@ internal sealed partial class ScopeIndex
         }
     }
 
-    private ImmutableArray<ISymbol> SuccessorsOf(ISymbol node)
+    private ImmutableArray<ISymbol> SuccessorsOf(ISymbol node, CancellationToken cancellationToken)
     {
         var builder = ImmutableArray.CreateBuilder<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var site in FactsOf(node))
+        foreach (var site in FactsOf(node, cancellationToken))
         {
             foreach (var target in site.Targets)
             {
@@ -159,7 +167,7 @@ internal sealed partial class ScopeIndex
         foreach (var node in component)
         {
             var distance = new Dictionary<string, int>();
-            foreach (var site in FactsOf(node))
+            foreach (var site in FactsOf(node, CancellationToken.None))
             {
                 if (site.IsDynamic)
                 {
@@ -197,7 +205,7 @@ internal sealed partial class ScopeIndex
         {
             var distance = distances[node];
             var entries = new Dictionary<string, Reach>(distance.Count);
-            foreach (var site in FactsOf(node))
+            foreach (var site in FactsOf(node, CancellationToken.None))
             {
                 if (site.IsDynamic && distance.TryGetValue(Undetermined, out var own) && own == 0)
                 {
@@ -245,7 +253,7 @@ internal sealed partial class ScopeIndex
         var callers = new Dictionary<ISymbol, List<ISymbol>>(comparer);
         foreach (var node in component)
         {
-            foreach (var successor in SuccessorsOf(node))
+            foreach (var successor in SuccessorsOf(node, CancellationToken.None))
             {
                 if (inComponent.Contains(successor) && !comparer.Equals(successor, node))
                 {
@@ -322,11 +330,11 @@ internal sealed partial class ScopeIndex
     /// than messages show is returned elided: its head is walked, its tail and length come from memos shared
     /// by every chain through the same member, so many sites reaching one deep chain cost its depth once.
     /// </summary>
-    public IReadOnlyList<ISymbol> ChainFrom(ISymbol target, string scope)
+    public IReadOnlyList<ISymbol> ChainFrom(ISymbol target, string scope, CancellationToken cancellationToken)
     {
         var head = new List<ISymbol>(SymbolNames.MaxShownHops + 1) { target };
         var current = target;
-        while (head.Count <= SymbolNames.MaxShownHops && NextHop(current, scope) is { } next)
+        while (head.Count <= SymbolNames.MaxShownHops && NextHop(current, scope, cancellationToken) is { } next)
         {
             head.Add(next);
             current = next;
@@ -337,14 +345,14 @@ internal sealed partial class ScopeIndex
             return head;
         }
 
-        var tail = TailOf(target, scope);
+        var tail = TailOf(target, scope, cancellationToken);
         return new ElidedChain(this, scope, head, tail.Length, tail.Last);
     }
 
     /// <summary>The member after <paramref name="current"/> in its chain to <paramref name="scope"/>; null at the chain's end.</summary>
-    private ISymbol? NextHop(ISymbol current, string scope) =>
+    private ISymbol? NextHop(ISymbol current, string scope, CancellationToken cancellationToken) =>
         RequirementOf(current).Contains(scope) ? null
-        : SummaryOf(current).Entries.TryGetValue(scope, out var reach) ? reach.Hop
+        : SummaryOf(current, cancellationToken).Entries.TryGetValue(scope, out var reach) ? reach.Hop
         : null;
 
     /// <summary>
@@ -352,12 +360,12 @@ internal sealed partial class ScopeIndex
     /// <paramref name="scope"/>, after <paramref name="member"/> and before the API. Memoized per chain suffix
     /// and computed iteratively, so chains of any depth cost their length once.
     /// </summary>
-    public ImmutableHashSet<ISymbol> OwnersAlongChain(ISymbol member, string scope)
+    public ImmutableHashSet<ISymbol> OwnersAlongChain(ISymbol member, string scope, CancellationToken cancellationToken)
     {
         var path = new List<ISymbol>();
         ImmutableHashSet<ISymbol>? owners = null;
         ISymbol? memoized = null;
-        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
+        for (ISymbol? current = member; current is not null; current = NextHop(current, scope, cancellationToken))
         {
             if (chainOwners.TryGetValue((current, scope), out var known))
             {
@@ -375,7 +383,7 @@ internal sealed partial class ScopeIndex
             // The member after path[i]; the API at the chain's end is not code the chain passes through.
             var next = i + 1 < path.Count ? path[i + 1] : memoized;
             if (next is not null
-                && !(NextHop(next, scope) is null && RequirementOf(next).Contains(scope))
+                && !(NextHop(next, scope, cancellationToken) is null && RequirementOf(next).Contains(scope))
                 && OwnerOf(next) is { } owner)
             {
                 owners = owners.Add(owner);
@@ -387,11 +395,11 @@ internal sealed partial class ScopeIndex
         return owners;
     }
 
-    private ChainTail TailOf(ISymbol member, string scope)
+    private ChainTail TailOf(ISymbol member, string scope, CancellationToken cancellationToken)
     {
         var path = new List<ISymbol>();
         ChainTail? suffix = null;
-        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
+        for (ISymbol? current = member; current is not null; current = NextHop(current, scope, cancellationToken))
         {
             if (chainTails.TryGetValue((current, scope), out var known))
             {
@@ -497,7 +505,7 @@ internal sealed partial class ScopeIndex
                 var current = head[head.Count - 1];
                 for (var k = head.Count - 1; k < i; k++)
                 {
-                    current = index.NextHop(current, scope)!;
+                    current = index.NextHop(current, scope, CancellationToken.None)!;
                 }
 
                 return current;
@@ -506,7 +514,7 @@ internal sealed partial class ScopeIndex
 
         public IEnumerator<ISymbol> GetEnumerator()
         {
-            for (ISymbol? current = head[0]; current is not null; current = index.NextHop(current, scope))
+            for (ISymbol? current = head[0]; current is not null; current = index.NextHop(current, scope, CancellationToken.None))
             {
                 yield return current;
             }

@@ -25,29 +25,30 @@ internal sealed partial class ScopeIndex
     private static readonly ConditionalWeakTable<Compilation, IndexHolder> Shared = new();
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AnalysisNeededCache = new();
 
+    /// <summary>Whether a tree writes an attribute's name: trees are shared by the compilations of successive edits.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> WritesAnnotationNameCache = new();
+
     /// <summary>
     /// Test-only: faults injected into the engine for compilations of the given assembly name, so the
     /// project's differential tests can prove that they notice a broken engine. Nothing else sets it.
     /// </summary>
     internal static readonly ConcurrentDictionary<string, EngineFaults> FaultsForTesting = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<string>> requirements = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, Lazy<ImmutableArray<Site>>> facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Memo<ImmutableArray<Site>>> facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, UseSummary> summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> principalTypes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ISymbol>>> interfaceImplementations = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> annotatableAssemblies = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<HashSet<string>> attributeDefiners;
+    private readonly Memo<HashSet<string>> attributeDefiners = new();
+    private readonly Memo<PrincipalDeclaration> assemblyDeclaration = new();
 
     private ScopeIndex(Compilation compilation, ScopeMapSet maps, SdkMapSet sdks)
     {
         Compilation = compilation;
         Maps = maps;
         Sdks = sdks;
-        catalog = new Lazy<ScopeCatalog>(() => ScopeCatalog.Build(compilation, maps, sdks, CancellationToken.None).WithFaults(Faults), LazyThreadSafetyMode.ExecutionAndPublication);
-        attributeDefiners = new Lazy<HashSet<string>>(() => AttributeDefiners(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         DisposeMethod = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").OfType<IMethodSymbol>().FirstOrDefault();
         AsyncDisposeMethod = compilation.GetTypeByMetadataName("System.IAsyncDisposable")?.GetMembers("DisposeAsync").OfType<IMethodSymbol>().FirstOrDefault();
         IsAssemblyPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
@@ -119,7 +120,7 @@ internal sealed partial class ScopeIndex
     {
         var assembly = member.ContainingAssembly;
         if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
-            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Value))
+            || annotatableAssemblies.GetOrAdd(assembly, a => MayDeclareRequirements(a, attributeDefiners.Get((c, _) => AttributeDefiners(c), Compilation, CancellationToken.None)))
             || IsMapped(member))
         {
             return true;
@@ -181,7 +182,7 @@ internal sealed partial class ScopeIndex
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (WritesAnnotationName(tree))
+            if (WritesAnnotationNameCache.GetValue(tree, t => new StrongBox<bool>(WritesAnnotationName(t))).Value)
             {
                 return true;
             }
@@ -192,26 +193,13 @@ internal sealed partial class ScopeIndex
 
     private static bool WritesAnnotationName(SyntaxTree tree)
     {
-        var text = tree.GetText().ToString();
-
-        // Every name but FeatureNeeds contains "Scope": two searches decide for a text that writes none of them.
-        if (text.IndexOf(AttributeNames.FeatureNeedsName, StringComparison.Ordinal) >= 0)
+        var search = TextSearch.Of(tree.GetText());
+        if (search.WritesName)
         {
             return true;
         }
 
-        if (text.IndexOf("Scope", StringComparison.Ordinal) >= 0)
-        {
-            foreach (var name in AttributeNames.SourceNames)
-            {
-                if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-        }
-
-        if (!MayHaveUnicodeEscape(text))
+        if (!search.MayHaveUnicodeEscape)
         {
             return false;
         }
@@ -234,17 +222,87 @@ internal sealed partial class ScopeIndex
         return false;
     }
 
-    private static bool MayHaveUnicodeEscape(string text)
+    /// <summary>
+    /// One pass over a text in chunks of a small reused buffer (never the whole text as one string): whether it
+    /// writes an attribute's name, and whether it may spell one with a Unicode escape (<c>\u</c>, <c>\U</c>).
+    /// Consecutive chunks overlap by the longest name, so a name across a chunk boundary is found.
+    /// </summary>
+    private readonly struct TextSearch
     {
-        for (var i = text.IndexOf('\\'); i >= 0 && i < text.Length - 1; i = text.IndexOf('\\', i + 1))
+        private const int ChunkSize = 4096;
+
+        private TextSearch(bool writesName, bool mayHaveUnicodeEscape)
         {
-            if (text[i + 1] is 'u' or 'U')
-            {
-                return true;
-            }
+            WritesName = writesName;
+            MayHaveUnicodeEscape = mayHaveUnicodeEscape;
         }
 
-        return false;
+        public bool WritesName { get; }
+
+        public bool MayHaveUnicodeEscape { get; }
+
+        public static TextSearch Of(Microsoft.CodeAnalysis.Text.SourceText text)
+        {
+            var overlap = 0;
+            foreach (var name in AttributeNames.SourceNames)
+            {
+                overlap = Math.Max(overlap, name.Length - 1);
+            }
+
+            var buffer = new char[ChunkSize + overlap];
+            var escape = false;
+            var kept = 0;
+            for (var position = 0; position < text.Length;)
+            {
+                var count = Math.Min(ChunkSize, text.Length - position);
+                text.CopyTo(position, buffer, kept, count);
+                var length = kept + count;
+                position += count;
+                var chunk = new ReadOnlySpan<char>(buffer, 0, length);
+
+                // Every name but FeatureNeeds contains "Scope": two searches decide for a chunk that writes none of them.
+                if (chunk.IndexOf(AttributeNames.FeatureNeedsName.AsSpan()) >= 0)
+                {
+                    return new TextSearch(writesName: true, mayHaveUnicodeEscape: false);
+                }
+
+                if (chunk.IndexOf("Scope".AsSpan()) >= 0)
+                {
+                    foreach (var name in AttributeNames.SourceNames)
+                    {
+                        if (chunk.IndexOf(name.AsSpan()) >= 0)
+                        {
+                            return new TextSearch(writesName: true, mayHaveUnicodeEscape: false);
+                        }
+                    }
+                }
+
+                escape = escape || HasUnicodeEscape(chunk);
+                kept = Math.Min(overlap, length);
+                Array.Copy(buffer, length - kept, buffer, 0, kept);
+            }
+
+            return new TextSearch(writesName: false, escape);
+        }
+
+        private static bool HasUnicodeEscape(ReadOnlySpan<char> chunk)
+        {
+            for (var i = chunk.IndexOf('\\'); i >= 0 && i < chunk.Length - 1; i = NextBackslash(chunk, i + 1))
+            {
+                if (chunk[i + 1] is 'u' or 'U')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int NextBackslash(ReadOnlySpan<char> chunk, int from)
+        {
+            var next = chunk.Slice(from).IndexOf('\\');
+            return next < 0 ? -1 : from + next;
+        }
     }
 
     /// <summary>
@@ -264,9 +322,21 @@ internal sealed partial class ScopeIndex
         return false;
     }
 
-#pragma warning disable RS1030 // Reading other members' bodies is the engine's design: each tree's model is created once per compilation and shared.
-    public SemanticModel GetSemanticModel(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    /// <summary>
+    /// The semantic model of a tree, asked for where it is needed and not kept: inside the analyzer driver the
+    /// compilation hands out the driver's own cached model (which already holds the bodies the compiler bound), so
+    /// holding models here would only keep them alive for the compilation's life.
+    /// </summary>
+#pragma warning disable RS1030 // Reading other members' bodies is the engine's design; inside the driver this returns the driver's model.
+    public SemanticModel GetSemanticModel(SyntaxTree tree) => Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
+
+    /// <summary>The assembly principal's declaration, read once per compilation (every top-level type it owns reports against it).</summary>
+    public PrincipalDeclaration AssemblyDeclaration(CancellationToken cancellationToken) =>
+        assemblyDeclaration.Get(
+            (index, token) => PrincipalDeclaration.Read(index, index.Compilation.Assembly, index.Compilation.Assembly.GetAttributes(), token),
+            this,
+            cancellationToken);
 
     public bool IsPrincipal(INamedTypeSymbol type) =>
         principalTypes.GetOrAdd(type.OriginalDefinition, t => t.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds));

@@ -61,17 +61,17 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
             var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
             var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
             var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
-            Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.Live, "Type", report);
-            Verdicts.ReportUses(index, declaration, uses, "Type", report);
+            Verdicts.ReportDeclaration(declaration, uses, index.CatalogOf(cancellationToken), words, DescriptorSet.Live, "Type", report);
+            Verdicts.ReportUses(index, declaration, uses, "Type", report, cancellationToken);
         }
         else if (index.IsAssemblyPrincipal && type.ContainingType is null)
         {
             // Code owned by the assembly principal: its uses are reported live, type by type; the assembly's
             // grant verdicts need the whole compilation and come from AssemblyPrincipalAnalyzer.
             var assembly = index.Compilation.Assembly;
-            var declaration = PrincipalDeclaration.Read(index, assembly, assembly.GetAttributes(), cancellationToken);
+            var declaration = index.AssemblyDeclaration(cancellationToken);
             var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
-            Verdicts.ReportUses(index, declaration, uses, "Assembly", report);
+            Verdicts.ReportUses(index, declaration, uses, "Assembly", report, cancellationToken);
         }
     }
 
