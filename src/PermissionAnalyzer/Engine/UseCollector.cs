@@ -32,7 +32,7 @@ internal sealed partial class UseCollector
         ignoreMethodGroups = (index.Faults & EngineFaults.IgnoreMethodGroups) != 0;
     }
 
-    public void Collect(IOperation root)
+    public void Walk(IOperation root)
     {
         var stack = new Stack<IOperation>();
         stack.Push(root);

@@ -51,7 +51,7 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         var assembly = index.Compilation.Assembly;
         var attributes = assembly.GetAttributes();
         var declaration = index.AssemblyDeclaration(context.CancellationToken);
-        var uses = PrincipalUses.Collect(index, assembly, AssemblyOwnedTypes(index, assembly.GlobalNamespace), context.CancellationToken);
+        var uses = PrincipalUses.Find(index, assembly, AssemblyOwnedTypes(index, assembly.GlobalNamespace), context.CancellationToken);
 
         var references = new List<SyntaxReference>();
         foreach (var attribute in attributes)

@@ -115,7 +115,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
             var declared = index.RequirementOf(accessor);
             foreach (var entry in index.SummaryOf(accessor, cancellationToken).Entries)
             {
-                if (entry.Key != ScopeIndex.Undetermined && entry.Value.Hop is { } hop && !declared.Contains(entry.Key) && !undeclared.ContainsKey(entry.Key))
+                if (entry.Key != ScopeIndex.Undetermined && entry.Value.FirstHop is { } hop && !declared.Contains(entry.Key) && !undeclared.ContainsKey(entry.Key))
                 {
                     undeclared[entry.Key] = (accessor, hop);
                 }
@@ -149,7 +149,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in used)
         {
-            if (entry.Key != ScopeIndex.Undetermined && entry.Value.Hop is not null)
+            if (entry.Key != ScopeIndex.Undetermined && entry.Value.FirstHop is not null)
             {
                 scopes.Add(entry.Key);
             }
@@ -163,7 +163,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var reason = used.TryGetValue(scope, out var reach) && reach.Hop is { } hop
+            var reason = used.TryGetValue(scope, out var reach) && reach.FirstHop is { } hop
                 ? Descriptors.ContractReasons.ViaPrefix + SymbolNames.Chain(index.ChainFrom(hop, scope, cancellationToken), endsInDynamicCall: false)
                 : Descriptors.ContractReasons.OwnDeclaration;
             var contractName = SymbolNames.Member(contractMember);

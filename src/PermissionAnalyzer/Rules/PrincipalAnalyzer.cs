@@ -59,7 +59,7 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         if (index.IsPrincipal(type))
         {
             var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
-            var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            var uses = PrincipalUses.Find(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
             var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
             Verdicts.ReportDeclaration(declaration, uses, index.CatalogOf(cancellationToken), words, DescriptorSet.Live, "Type", report);
             Verdicts.ReportUses(index, declaration, uses, "Type", report, cancellationToken);
@@ -70,20 +70,16 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
             // grant verdicts need the whole compilation and come from AssemblyPrincipalAnalyzer.
             var assembly = index.Compilation.Assembly;
             var declaration = index.AssemblyDeclaration(cancellationToken);
-            var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            var uses = PrincipalUses.Find(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
             Verdicts.ReportUses(index, declaration, uses, "Assembly", report, cancellationToken);
         }
     }
 
     private static void ValidateRequirements(ScopeIndex index, SymbolAnalysisContext context)
     {
-        foreach (var invalid in PrincipalDeclaration.ValidateRequirements(index, context.Symbol.GetAttributes(), context.CancellationToken))
+        foreach (var invalid in ScopeArgumentChecks.ValidateRequirements(index, context.Symbol.GetAttributes(), context.CancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Live.InvalidScope,
-                invalid.Syntax.GetLocation(),
-                AttributeNames.ShortName(invalid.Attribute),
-                invalid.Reason));
+            context.ReportDiagnostic(ScopeArgumentChecks.Report(Descriptors.Live.InvalidScope, invalid));
         }
     }
 }

@@ -28,7 +28,7 @@ internal static class Verdicts
     {
         foreach (var invalid in declaration.Invalid)
         {
-            report(Diagnostic.Create(descriptors.InvalidScope, invalid.Syntax.GetLocation(), AttributeNames.ShortName(invalid.Attribute), invalid.Reason));
+            report(ScopeArgumentChecks.Report(descriptors.InvalidScope, invalid));
         }
 
         var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();

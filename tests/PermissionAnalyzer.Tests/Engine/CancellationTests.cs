@@ -35,7 +35,7 @@ public class CancellationTests
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => index.SummaryOf(entry, cancelled.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => index.FactsOf(compilation.GetTypeByMetadataName("C9")!.GetMembers("S3").Single(), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => index.SitesOf(compilation.GetTypeByMetadataName("C9")!.GetMembers("S3").Single(), cancelled.Token));
 
         // Nothing cancelled was remembered: the next request computes the chain to its end.
         var summary = index.SummaryOf(entry, CancellationToken.None);

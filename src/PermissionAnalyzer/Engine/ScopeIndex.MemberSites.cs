@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -8,8 +9,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PermissionAnalyzer.Engine;
 
+// Member sites: the use sites of each member's own code (bodies, constructors with the initializers they run, initializers),
+// read from the operations of the driver's semantic model, once per member, cancellably.
 internal sealed partial class ScopeIndex
 {
+    private readonly ConcurrentDictionary<ISymbol, Memo<ImmutableArray<Site>>> memberSites = new(SymbolEqualityComparer.Default);
+
     /// <summary>Whether the symbol is a member of this compilation whose code the engine can follow.</summary>
     public bool HasBody(ISymbol symbol) =>
         symbol is IMethodSymbol { IsAbstract: false, IsExtern: false } method
@@ -19,8 +24,8 @@ internal sealed partial class ScopeIndex
     /// <summary>Whether a site's target leads into a body the engine follows: its own code runs there, and it has a body here.</summary>
     public bool Follows(SiteTarget target) => target.FollowsBody && HasBody(target.Symbol);
 
-    /// <summary>The use sites of one member's code, in source order; computed once per compilation.</summary>
-    public ImmutableArray<Site> FactsOf(ISymbol member, CancellationToken cancellationToken)
+    /// <summary>The use sites of one member's own code, in source order; computed once per compilation (a cancelled computation is not kept).</summary>
+    public ImmutableArray<Site> SitesOf(ISymbol member, CancellationToken cancellationToken)
     {
         if (!HasBody(member) && member is not IFieldSymbol and not IPropertySymbol and not IEventSymbol)
         {
@@ -29,11 +34,11 @@ internal sealed partial class ScopeIndex
 
         // A memo, not a Lazy: a walk cancelled by one caller (or failing) is not remembered for the next.
         member = member.OriginalDefinition;
-        return facts.GetOrAdd(member, _ => new Memo<ImmutableArray<Site>>())
-            .Get(static (args, token) => args.Index.ComputeFacts(args.Member, token), (Index: this, Member: member), cancellationToken);
+        return memberSites.GetOrAdd(member, _ => new Memo<ImmutableArray<Site>>())
+            .Get(static (args, token) => args.Index.ComputeSites(args.Member, token), (Index: this, Member: member), cancellationToken);
     }
 
-    private ImmutableArray<Site> ComputeFacts(ISymbol member, CancellationToken cancellationToken)
+    private ImmutableArray<Site> ComputeSites(ISymbol member, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var sites = new List<Site>();
@@ -68,7 +73,7 @@ internal sealed partial class ScopeIndex
                 {
                     if (member is GlobalStatementSyntax global)
                     {
-                        Collect(global.Statement, sites, fromInitializer: false, cancellationToken);
+                        CollectSitesOf(global.Statement, sites, fromInitializer: false, cancellationToken);
                     }
                 }
 
@@ -86,11 +91,11 @@ internal sealed partial class ScopeIndex
             if (body is not null && node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
             {
                 // The declaration's operation covers the body and, for a constructor, its explicit initializer.
-                Collect(node, sites, fromInitializer: false, cancellationToken);
+                CollectSitesOf(node, sites, fromInitializer: false, cancellationToken);
             }
             else if (body is not null)
             {
-                Collect(body, sites, fromInitializer: false, cancellationToken);
+                CollectSitesOf(body, sites, fromInitializer: false, cancellationToken);
             }
         }
     }
@@ -115,7 +120,7 @@ internal sealed partial class ScopeIndex
         {
             if (PrimaryConstructorBase(type, cancellationToken) is { } primaryBase)
             {
-                Collect(primaryBase, sites, fromInitializer: false, cancellationToken);
+                CollectSitesOf(primaryBase, sites, fromInitializer: false, cancellationToken);
             }
             else if ((declarations.Count == 0 || initializer is null) && ImplicitBaseConstructor(type) is { } baseConstructor && BaseTypeSyntax(type, cancellationToken) is { } baseTypeSyntax)
             {
@@ -125,7 +130,7 @@ internal sealed partial class ScopeIndex
 
         foreach (var declaration in declarations)
         {
-            Collect(declaration, sites, fromInitializer: false, cancellationToken);
+            CollectSitesOf(declaration, sites, fromInitializer: false, cancellationToken);
         }
 
         var chainsToThis = initializer is not null && initializer.IsKind(SyntaxKind.ThisConstructorInitializer);
@@ -154,17 +159,17 @@ internal sealed partial class ScopeIndex
 
             if (initializer is not null)
             {
-                Collect(initializer, sites, fromInitializer, cancellationToken);
+                CollectSitesOf(initializer, sites, fromInitializer, cancellationToken);
             }
         }
     }
 
-    private void Collect(SyntaxNode node, List<Site> sites, bool fromInitializer, CancellationToken cancellationToken)
+    private void CollectSitesOf(SyntaxNode node, List<Site> sites, bool fromInitializer, CancellationToken cancellationToken)
     {
         var operation = GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
         if (operation is not null)
         {
-            new UseCollector(this, sites, fromInitializer, cancellationToken).Collect(operation);
+            new UseCollector(this, sites, fromInitializer, cancellationToken).Walk(operation);
         }
     }
 
