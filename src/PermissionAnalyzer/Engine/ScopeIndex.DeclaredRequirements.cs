@@ -25,8 +25,52 @@ internal sealed partial class ScopeIndex
     /// property's or event's, its containing type's (and base classes', the attribute being inherited), and
     /// those of the members it overrides or implements. Reflection entry points require <see cref="Undetermined"/>.
     /// </summary>
-    public ImmutableArray<string> RequirementOf(ISymbol symbol) =>
-        requirements.GetOrAdd(symbol.OriginalDefinition, ComputeRequirement);
+    public ImmutableArray<string> RequirementOf(ISymbol symbol)
+    {
+        symbol = symbol.OriginalDefinition;
+        if (requirements.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+
+        if (ReusesMetadataRequirements && IsFromMetadata(symbol))
+        {
+            return requirements.GetOrAdd(symbol, MetadataRequirements.GetValue(symbol, s => new StrongBox<ImmutableArray<string>>(ComputeRequirement(s))).Value);
+        }
+
+        return requirements.GetOrAdd(symbol, ComputeRequirement);
+    }
+
+    /// <summary>
+    /// Requirements of members read from metadata, shared by the compilations of successive edits. Safe to reuse: a
+    /// metadata symbol is one instance only while its assembly and everything that assembly references bind to the same
+    /// symbols (the compiler makes new instances otherwise), its attributes are immutable, and everything its requirement
+    /// is computed from (its attributes, its property, containing and base types, overridden and implemented members,
+    /// the reflection list) is metadata of that same closure. Only used while no scope map, built-in SDK map or test fault
+    /// is in force, since those depend on the compilation's options rather than on the symbol.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ISymbol, StrongBox<ImmutableArray<string>>> MetadataRequirements = new();
+
+    private bool ReusesMetadataRequirements => Maps.IsEmpty && Sdks.IsEmpty && Faults == EngineFaults.None;
+
+    private static bool IsFromMetadata(ISymbol symbol)
+    {
+        var locations = symbol.Locations;
+        if (locations.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var location in locations)
+        {
+            if (!location.IsInMetadata)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private ImmutableArray<string> ComputeRequirement(ISymbol symbol)
     {
