@@ -64,6 +64,36 @@ public static class EditorLatency
         return 0;
     }
 
+    /// <summary>
+    /// <c>--editor-burst Shape Files [Keystrokes] [IntervalMs] [Analyzer]</c>: typing in the principal's body, a keystroke
+    /// every interval, each cancelling the analysis of the previous one as the IDE does. Reports the latency after the
+    /// last keystroke, how long the abandoned analyses kept running, and the process's CPU time for the burst.
+    /// </summary>
+    public static int Burst(string[] args)
+    {
+        var shape = Enum.Parse<Shape>(args[0], ignoreCase: true);
+        var files = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var keystrokes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var interval = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
+        var kinds = args.Length > 4
+            ? new[] { Enum.Parse<AnalyzerKind>(args[4], ignoreCase: true) }
+            : new[] { AnalyzerKind.PermissionAnalyzer, AnalyzerKind.BannedApiAnalyzers };
+        var session = new EditorSession(Workload.Get(shape, files));
+        Console.WriteLine($"{shape} {files}: {session.Workload.Counts}; open: {session.OpenPath}; {keystrokes} keystrokes {interval} ms apart");
+        Console.WriteLine("| Analyzer | Latency after the last keystroke | Abandoned analyses still running after it | CPU time of the burst | Cancelled |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var kind in kinds)
+        {
+            for (var run = 0; run < 3; run++)
+            {
+                var r = session.MeasureBurst(kind, keystrokes, interval);
+                Console.WriteLine(FormattableString.Invariant($"| {kind} | {r.LatencyMs:F0} ms | {r.AbandonedMs:F0} ms | {r.CpuMs:F0} ms | {r.Cancelled} of {keystrokes - 1} |"));
+            }
+        }
+
+        return 0;
+    }
+
     public static string Row(EditResult r) =>
         FormattableString.Invariant($"| {r.Analyzer} | {r.Edit} | {r.MedianMs:F1} ms | {r.P95Ms:F1} ms | {r.AllocatedMbPerEdit:F1} MB | {r.Diagnostics} |");
 }
@@ -168,6 +198,71 @@ public sealed class EditorSession
         }
 
         return results;
+    }
+
+    /// <summary>One burst of typing in the principal's body; see <see cref="EditorLatency.Burst"/>.</summary>
+    public (double LatencyMs, double AbandonedMs, double CpuMs, int Cancelled) MeasureBurst(AnalyzerKind kind, int keystrokes, int intervalMs)
+    {
+        var analyzers = AnalyzerSets.For(kind);
+        var solution = initial;
+        AnalyzeOpenDocument(solution, analyzers);
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var analyses = new List<Task<ImmutableArray<Diagnostic>>>();
+        var ended = new double[keystrokes];
+        CancellationTokenSource? previous = null;
+        for (var i = 0; i < keystrokes; i++)
+        {
+            solution = Type(solution, principalBody, 1000 + i);
+            previous?.Cancel();
+            var source = new CancellationTokenSource();
+            previous = source;
+            var snapshot = solution;
+            var index = i;
+            analyses.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    return await AnalyzeOpenDocumentAsync(snapshot, analyzers, source.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ended[index] = clock.Elapsed.TotalMilliseconds;
+                }
+            }));
+
+            if (i < keystrokes - 1)
+            {
+                Thread.Sleep(intervalMs);
+            }
+        }
+
+        var lastKeystroke = clock.Elapsed.TotalMilliseconds;
+        var cancelled = 0;
+        foreach (var analysis in analyses)
+        {
+            try
+            {
+                analysis.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled++;
+            }
+        }
+
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var abandoned = 0.0;
+        for (var i = 0; i < keystrokes - 1; i++)
+        {
+            abandoned = Math.Max(abandoned, ended[i] - lastKeystroke);
+        }
+
+        return (ended[keystrokes - 1] - lastKeystroke, Math.Max(0, abandoned), cpu, cancelled);
     }
 
     /// <summary>

@@ -32,6 +32,11 @@ public static class Program
             return Quick(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] == "--editor-burst")
+        {
+            return EditorLatency.Burst(args.Skip(1).ToArray());
+        }
+
         if (args.Length > 0 && args[0] == "--editor")
         {
             return EditorLatency.Run(args.Skip(1).ToArray());
