@@ -46,6 +46,11 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     if (index.IsPrincipal(type) || (index.IsAssemblyPrincipal && type.ContainingType is null))
                     {
+                        // Asking for the type's operation blocks makes the driver bind its members' bodies in its own
+                        // semantic models (driver time), which the engine's walk at the symbol end then reads from those
+                        // models instead of binding them inside this analyzer's callback. No body is bound more than
+                        // before: these are the bodies the walk starts from.
+                        symbolStart.RegisterOperationBlockAction(static _ => { });
                         symbolStart.RegisterSymbolEndAction(c => AnalyzeType(index, type, c.Options, c.ReportDiagnostic, c.CancellationToken));
                     }
                 },
