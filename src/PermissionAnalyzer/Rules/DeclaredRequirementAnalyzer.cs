@@ -50,6 +50,13 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (isLibrary && index.OwnerOf(type) is null && MemberContracts.IsVisibleOutside(type))
+                    {
+                        // Its public members' summaries start from these bodies: let the driver bind them in its models
+                        // (driver time) rather than the walk inside this analyzer's callback (as PrincipalAnalyzer does).
+                        symbolStart.RegisterOperationBlockAction(static _ => { });
+                    }
+
                     symbolStart.RegisterSymbolEndAction(c => AnalyzeType(index, type, isLibrary, c.ReportDiagnostic, c.CancellationToken));
                 },
                 SymbolKind.NamedType);
