@@ -31,6 +31,9 @@ public static class AnalyzerSets
     public static ImmutableArray<DiagnosticAnalyzer> For(AnalyzerKind kind) => kind switch
     {
         AnalyzerKind.Floor => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()),
+        // PA_BENCH_ALL_ANALYZERS=1: every analyzer of the package (the boundary rules and the catalog's too), as a build runs them.
+        AnalyzerKind.PermissionAnalyzer when Environment.GetEnvironmentVariable("PA_BENCH_ALL_ANALYZERS") == "1" =>
+            ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer(), new DeclaredRequirementAnalyzer(), new ScopeCatalogAnalyzer()),
         AnalyzerKind.PermissionAnalyzer => ImmutableArray.Create<DiagnosticAnalyzer>(new PrincipalAnalyzer(), new AssemblyPrincipalAnalyzer()),
         AnalyzerKind.BannedApiAnalyzers => Peer.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -27,6 +27,13 @@ public enum Shape
     /// (five <c>M:</c> lines per API class: 2,500 lines at 5,000 files): the principals are the same code.
     /// </summary>
     AnnotatedByMap,
+
+    /// <summary>
+    /// Like a real library: layered classes calling into lower layers (with small cycles), a tenth of them annotated APIs,
+    /// and 36 principals (readers, writers, converters) entering at the top, so each reaches thousands of methods and
+    /// their reachable sets overlap.
+    /// </summary>
+    RealLike,
 }
 
 /// <summary>One generated source file.</summary>
@@ -58,6 +65,7 @@ public static class CodeGenerator
         Shape.DeepChain => DeepChain(files),
         Shape.FanOut => FanOut(files),
         Shape.Partial => Partial(files),
+        Shape.RealLike => RealLike(files),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
 
@@ -373,6 +381,94 @@ public static class CodeGenerator
         }
 
         return map.ToString();
+    }
+
+    public const int RealLikePrincipals = 36;
+    public const int RealLikeMethodsPerNode = 5;
+
+    private static GeneratedCode RealLike(int files)
+    {
+        var nodes = files - RealLikePrincipals;
+        var sources = new List<SourceFile>(files);
+        for (var i = 0; i < nodes; i++)
+        {
+            var w = new Writer();
+            Header(w, $"Bench.Lib.L{i / 100}");
+            w.Line($"public sealed class Node{i}");
+            w.Open();
+            OrdinaryMembers(w);
+            for (var k = 0; k < RealLikeMethodsPerNode; k++)
+            {
+                if (i % 10 == 0 && k == 0)
+                {
+                    // A tenth of the nodes are the library's annotated entry points to the platform (40 areas, five verbs).
+                    w.Line($"[RequiresScope(\"area{i / 10 % 40}:{Verb(i / 400)}\")]");
+                }
+
+                w.Line($"public static int M{k}(int x)");
+                w.Open();
+                w.Line("var y = x * 3 + 1;");
+                if (i > 0)
+                {
+                    // Calls into lower layers: the nearest node, one a little further, and one half-way down, as a
+                    // reader calls its parser, buffers and converters; reachable sets grow large and overlap.
+                    var near = i - 1 - ((i * 7 + k) % Math.Min(i, 20));
+                    var far = i / 2;
+                    w.Line($"if (y > {k}) y += Bench.Lib.L{near / 100}.Node{near}.M{(k + 1) % RealLikeMethodsPerNode}(y % 100);");
+                    if (k % 2 == 0)
+                    {
+                        w.Line($"if (y > {k + 7}) y += Bench.Lib.L{far / 100}.Node{far}.M{(k + 2) % RealLikeMethodsPerNode}(y % 10);");
+                    }
+                }
+
+                if (k == 3)
+                {
+                    // A small cycle inside the class, as mutual recursion in a real parser.
+                    w.Line("if (x > 1000) y += M4(x / 2);");
+                }
+                else if (k == 4)
+                {
+                    w.Line("if (x > 1000) y += M3(x / 3);");
+                }
+
+                w.Line("return y;");
+                w.Close();
+            }
+
+            w.Close();
+            sources.Add(new SourceFile($"Lib/Node{i}.cs", w.ToString()));
+        }
+
+        for (var p = 0; p < RealLikePrincipals; p++)
+        {
+            var kind = (p % 3) switch { 0 => "Reader", 1 => "Writer", _ => "Converter" };
+            var w = new Writer();
+            Header(w, "Bench.Principals");
+            w.Line($"[GrantedScopes(\"area{p}:read\", \"area{p}:write\", \"area{p}:delete\")]");
+            w.Line($"[FeatureNeeds(\"{kind}\", \"area{p}:read\", \"area{p}:write\")]");
+            w.Line($"public sealed class {kind}{p}");
+            w.Open();
+            OrdinaryMembers(w);
+            for (var e = 0; e < 4; e++)
+            {
+                // Entries near the top of the library, each principal a different mix: large, overlapping reach.
+                var target = nodes - 1 - ((p * 13 + e * 101) % Math.Max(1, nodes / 3));
+                w.Line($"public int Run{e}(int x)");
+                w.Open();
+                w.Line("var y = x + Count;");
+                w.Line($"y += Bench.Lib.L{target / 100}.Node{target}.M{e % RealLikeMethodsPerNode}(y);");
+                w.Line("Add(y);");
+                w.Line("return y;");
+                w.Close();
+            }
+
+            w.Close();
+            sources.Add(new SourceFile($"Principals/{kind}{p}.cs", w.ToString()));
+        }
+
+        return new GeneratedCode(Shape.RealLike, sources, RealLikePrincipals, ExpectsDiagnostics: true);
+
+        static string Verb(int n) => (n % 5) switch { 0 => "read", 1 => "write", 2 => "list", 3 => "delete", _ => "send" };
     }
 
     private static void Header(Writer w, string ns)

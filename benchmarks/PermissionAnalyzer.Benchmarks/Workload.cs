@@ -85,6 +85,12 @@ public sealed class Workload
 
     public Shape Shape { get; }
 
+    /// <summary>The parsed files, in generation order.</summary>
+    public ImmutableArray<SyntaxTree> Trees => compilation.SyntaxTrees;
+
+    /// <summary>The .NET 8 reference assemblies and the package's attributes.</summary>
+    public ImmutableArray<MetadataReference> References => compilation.References.ToImmutableArray();
+
     public WorkloadCounts Counts { get; }
 
     /// <summary>Whether both analyzers must report on this shape (all shapes but the unannotated one).</summary>
@@ -110,6 +116,26 @@ public sealed class Workload
             analyzers,
             new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         return withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// <see cref="Analyze"/> with the driver's execution-time log on, as a build with <c>-p:ReportAnalyzer=true</c> runs
+    /// it: returns the diagnostics and the analyzers' own execution time (the sum of
+    /// <see cref="AnalyzerTelemetryInfo.ExecutionTime"/> over the set, what the build's analyzer report prints).
+    /// </summary>
+    public (ImmutableArray<Diagnostic> Diagnostics, System.TimeSpan Own) AnalyzeWithTelemetry(ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = FreshCompilation().WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var own = System.TimeSpan.Zero;
+        foreach (var analyzer in analyzers)
+        {
+            own += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+        }
+
+        return (diagnostics, own);
     }
 
     /// <summary>The documentation IDs (<c>M:Ns.Type.Method(System.String)</c>) of every method that declares <c>[RequiresScope]</c>.</summary>

@@ -158,4 +158,26 @@ public class AnalysisNeededTests
             framework.AddRange(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
+
+    [Fact]
+    public void ANameAcrossTheSearchsChunkBoundary_IsFound_AndAnEscapeAcrossItToo()
+    {
+        // The text is searched in chunks of 4,096 characters: place the name (and an escape) across every nearby offset.
+        foreach (var name in new[] { "GrantedScopes", "FeatureNeeds", "RequiresAnyScope" })
+        {
+            for (var offset = 4_096 - name.Length - 2; offset <= 4_096 + 2; offset++)
+            {
+                var text = "//" + new string('x', offset - 2) + name + "\n";
+                Assert.True(ScopeIndex.AnnotationsWrittenInSource(CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText(text) })), $"{name} at {offset}");
+                var plain = "//" + new string('x', offset - 2) + "Granted\n";
+                Assert.False(ScopeIndex.AnnotationsWrittenInSource(CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText(plain) })), $"no name at {offset}");
+            }
+        }
+
+        for (var offset = 4_090; offset <= 4_100; offset++)
+        {
+            var escaped = new string(' ', offset) + "class Gr\\u0061ntedScopes { }";
+            Assert.True(ScopeIndex.AnnotationsWrittenInSource(CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText(escaped) })), $"escape at {offset}");
+        }
+    }
 }

@@ -110,7 +110,7 @@ internal sealed class UsageAcrossTargets
         if (principal is IAssemblySymbol)
         {
             return index.IsAssemblyPrincipal
-                ? PrincipalUses.Collect(index, compilation.Assembly, AssemblyPrincipalAnalyzer.AssemblyOwnedTypes(index, compilation.Assembly.GlobalNamespace), cancellationToken)
+                ? PrincipalUses.Find(index, compilation.Assembly, AssemblyPrincipalAnalyzer.AssemblyOwnedTypes(index, compilation.Assembly.GlobalNamespace), cancellationToken)
                 : null;
         }
 
@@ -122,6 +122,6 @@ internal sealed class UsageAcrossTargets
             return null;
         }
 
-        return PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
+        return PrincipalUses.Find(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
     }
 }

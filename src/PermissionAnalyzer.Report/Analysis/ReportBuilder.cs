@@ -132,9 +132,9 @@ internal sealed partial class ReportBuilder
                 if (index.IsPrincipal(type))
                 {
                     var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
-                    var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
+                    var uses = PrincipalUses.Find(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
                     var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
-                    projectPrincipals.Add(Describe(index, project, type, "type", type.ToDisplayString(), declaration, uses, words, owners));
+                    projectPrincipals.Add(Describe(index, project, type, "type", type.ToDisplayString(), declaration, uses, words, owners, cancellationToken));
                 }
             }
 
@@ -143,9 +143,9 @@ internal sealed partial class ReportBuilder
                 var assembly = analyzed.Assembly;
                 var attributes = assembly.GetAttributes();
                 var declaration = PrincipalDeclaration.Read(index, assembly, attributes, cancellationToken);
-                var uses = PrincipalUses.Collect(index, assembly, AssemblyPrincipalAnalyzer.AssemblyOwnedTypes(index, assembly.GlobalNamespace), cancellationToken);
+                var uses = PrincipalUses.Find(index, assembly, AssemblyPrincipalAnalyzer.AssemblyOwnedTypes(index, assembly.GlobalNamespace), cancellationToken);
                 var words = Options.DestructiveWordsFor(options, attributes.Select(a => a.ApplicationSyntaxReference).OfType<SyntaxReference>());
-                projectPrincipals.Add(Describe(index, project, assembly, "assembly", assembly.Name, declaration, uses, words, owners));
+                projectPrincipals.Add(Describe(index, project, assembly, "assembly", assembly.Name, declaration, uses, words, owners, cancellationToken));
             }
         }
 
@@ -209,7 +209,8 @@ internal sealed partial class ReportBuilder
         PrincipalDeclaration declaration,
         PrincipalUses uses,
         DestructiveWords words,
-        Dictionary<(string Path, TextSpanKey Span), string> owners)
+        Dictionary<(string Path, TextSpanKey Span), string> owners,
+        CancellationToken cancellationToken)
     {
         var catalog = index.Catalog;
         var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
@@ -264,7 +265,7 @@ internal sealed partial class ReportBuilder
             foreach (var use in entry.Value)
             {
                 Own(use.Site);
-                IReadOnlyList<ISymbol> chain = use.FirstHop is null ? Array.Empty<ISymbol>() : index.ChainFrom(use.FirstHop, term);
+                IReadOnlyList<ISymbol> chain = use.FirstHop is null ? Array.Empty<ISymbol>() : index.ChainFrom(use.FirstHop, term, cancellationToken);
                 var hops = Hops(chain);
                 if (term == ScopeIndex.Undetermined && (chain.Count == 0 || !index.RequirementOf(chain[chain.Count - 1]).Contains(term)))
                 {

@@ -84,13 +84,23 @@ internal static class GrantRequestReader
         return null;
     }
 
-    public static bool MayBeWritten(string text)
+    /// <summary>
+    /// Whether the tree writes an identifier that starts with one of <see cref="Names"/> (escapes decoded): read
+    /// from the parsed tokens, without copying the text into a string.
+    /// </summary>
+    public static bool MayBeWritten(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        foreach (var name in Names)
+        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
         {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                return true;
+                foreach (var name in Names)
+                {
+                    if (token.ValueText.StartsWith(name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

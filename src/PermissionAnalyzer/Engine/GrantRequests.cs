@@ -81,7 +81,7 @@ internal sealed class GrantRequests
         ImmutableArray<GrantRequest>.Builder? found = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!GrantRequestReader.MayBeWritten(tree.GetText(cancellationToken).ToString()))
+            if (!GrantRequestReader.MayBeWritten(tree, cancellationToken))
             {
                 continue;
             }

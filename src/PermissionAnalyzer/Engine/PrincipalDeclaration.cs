@@ -24,10 +24,20 @@ internal readonly struct ScopeArgument
     public string? Feature { get; }
 }
 
-/// <summary>An argument that is not a valid scope (PA0008), with the reason.</summary>
+/// <summary>Why an attribute argument is not a valid scope; the rules word it (PA0008).</summary>
+internal enum InvalidScopeReason
+{
+    Null,
+    Empty,
+    NotConstant,
+    WildcardNeed,
+    WildcardInCatalog,
+}
+
+/// <summary>An argument that is not a valid scope, with the reason; the rules report it (PA0008).</summary>
 internal readonly struct InvalidArgument
 {
-    public InvalidArgument(ScopeAttributeKind attribute, SyntaxNode syntax, string reason)
+    public InvalidArgument(ScopeAttributeKind attribute, SyntaxNode syntax, InvalidScopeReason reason)
     {
         Attribute = attribute;
         Syntax = syntax;
@@ -38,7 +48,7 @@ internal readonly struct InvalidArgument
 
     public SyntaxNode Syntax { get; }
 
-    public string Reason { get; }
+    public InvalidScopeReason Reason { get; }
 }
 
 /// <summary>
@@ -149,50 +159,10 @@ internal sealed class PrincipalDeclaration
     }
 
     /// <summary>
-    /// Validates the scope arguments of a <c>[RequiresScope]</c> or <c>[RequiresAnyScope]</c> written in source,
-    /// or, with <paramref name="catalog"/>, of a <c>[ScopeImplies]</c> or <c>[DestructiveScope]</c> (PA0008 only).
-    /// </summary>
-    public static ImmutableArray<InvalidArgument> ValidateRequirements(ScopeIndex index, ImmutableArray<AttributeData> attributes, System.Threading.CancellationToken cancellationToken, bool catalog = false)
-    {
-        ImmutableArray<InvalidArgument>.Builder? invalid = null;
-        foreach (var attribute in attributes)
-        {
-            var kind = AttributeNames.Classify(attribute);
-            if (!(catalog
-                    ? kind is ScopeAttributeKind.ScopeImplies or ScopeAttributeKind.DestructiveScope
-                    : kind is ScopeAttributeKind.RequiresScope or ScopeAttributeKind.RequiresAnyScope)
-                || attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } argumentList } syntax)
-            {
-                continue;
-            }
-
-            invalid ??= ImmutableArray.CreateBuilder<InvalidArgument>();
-            var reader = new ArgumentReader(index.GetSemanticModel(syntax.SyntaxTree), kind, invalid, cancellationToken);
-            var positional = 0;
-            foreach (var argument in argumentList.Arguments)
-            {
-                positional += argument.NameEquals is null ? 1 : 0;
-            }
-
-            foreach (var argument in argumentList.Arguments)
-            {
-                if (argument.NameEquals is null)
-                {
-                    foreach (var _ in reader.Read(argument.Expression, isOnlyArgument: positional == 1))
-                    {
-                    }
-                }
-            }
-        }
-
-        return invalid?.ToImmutable() ?? ImmutableArray<InvalidArgument>.Empty;
-    }
-
-    /// <summary>
     /// The constant value of an argument. A string literal's is its token's value, read without binding the
     /// attribute in a semantic model (the common case, and most of the cost of reading declarations).
     /// </summary>
-    private static Optional<object?> ConstantOf(SemanticModel model, ExpressionSyntax expression, System.Threading.CancellationToken cancellationToken) =>
+    internal static Optional<object?> ConstantOf(SemanticModel model, ExpressionSyntax expression, System.Threading.CancellationToken cancellationToken) =>
         expression is LiteralExpressionSyntax literal && IsStringLiteral(literal)
             ? new Optional<object?>(literal.Token.ValueText)
             : model.GetConstantValue(expression, cancellationToken);
@@ -206,7 +176,8 @@ internal sealed class PrincipalDeclaration
         _ => principal.Name,
     };
 
-    private sealed class ArgumentReader
+    /// <summary>Reads the scope arguments of one attribute of <c>kind</c>, recording each invalid one.</summary>
+    internal sealed class ArgumentReader
     {
         private readonly SemanticModel model;
         private readonly ScopeAttributeKind kind;
@@ -241,7 +212,7 @@ internal sealed class PrincipalDeclaration
             if (isOnlyArgument && IsNullArray(expression))
             {
                 // `[GrantedScopes(null)]` passes a null array, not a null scope: still no valid scope.
-                invalid.Add(new InvalidArgument(kind, expression, Descriptors.InvalidReasons.Null));
+                invalid.Add(new InvalidArgument(kind, expression, InvalidScopeReason.Null));
                 yield break;
             }
 
@@ -278,15 +249,15 @@ internal sealed class PrincipalDeclaration
         private string? Validate(ExpressionSyntax expression)
         {
             var constant = ConstantOf(model, expression, cancellationToken);
-            string? reason;
+            InvalidScopeReason? reason;
             string? scope = null;
             if (!constant.HasValue)
             {
-                reason = Descriptors.InvalidReasons.NotConstant;
+                reason = InvalidScopeReason.NotConstant;
             }
             else if (constant.Value is null)
             {
-                reason = Descriptors.InvalidReasons.Null;
+                reason = InvalidScopeReason.Null;
             }
             else if (constant.Value is not string text)
             {
@@ -295,15 +266,15 @@ internal sealed class PrincipalDeclaration
             }
             else if (string.IsNullOrWhiteSpace(text))
             {
-                reason = Descriptors.InvalidReasons.Empty;
+                reason = InvalidScopeReason.Empty;
             }
             else if (kind == ScopeAttributeKind.FeatureNeeds && Scopes.IsWildcard(text))
             {
-                reason = Descriptors.InvalidReasons.WildcardNeed;
+                reason = InvalidScopeReason.WildcardNeed;
             }
             else if (kind is ScopeAttributeKind.ScopeImplies or ScopeAttributeKind.DestructiveScope && Scopes.IsWildcard(text))
             {
-                reason = Descriptors.InvalidReasons.WildcardInCatalog;
+                reason = InvalidScopeReason.WildcardInCatalog;
             }
             else
             {
@@ -313,7 +284,7 @@ internal sealed class PrincipalDeclaration
 
             if (reason is not null)
             {
-                invalid.Add(new InvalidArgument(kind, expression, reason));
+                invalid.Add(new InvalidArgument(kind, expression, reason.Value));
             }
 
             return scope;

@@ -48,11 +48,11 @@ internal sealed class PrincipalUses
     /// Calls into the principal's own members count only their declared requirements: their bodies are
     /// own code, whose sites are collected themselves.
     /// </summary>
-    public static PrincipalUses Collect(ScopeIndex index, ISymbol principal, IEnumerable<INamedTypeSymbol> ownTypes, System.Threading.CancellationToken cancellationToken)
+    public static PrincipalUses Find(ScopeIndex index, ISymbol principal, IEnumerable<INamedTypeSymbol> ownTypes, System.Threading.CancellationToken cancellationToken)
     {
         var byScope = new Dictionary<string, List<ScopeUse>>();
         var reported = new HashSet<(SyntaxNode, string)>();
-        var best = new Dictionary<string, (int Distance, ISymbol? Hop)>();
+        var best = new Dictionary<string, (int Distance, ISymbol? FirstHop)>();
 
         foreach (var type in ownTypes)
         {
@@ -66,7 +66,7 @@ internal sealed class PrincipalUses
                 }
 
                 var isConstructor = member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
-                foreach (var site in index.FactsOf(member))
+                foreach (var site in index.SitesOf(member, cancellationToken))
                 {
                     if (isConstructor && site.FromInitializer)
                     {
@@ -90,7 +90,7 @@ internal sealed class PrincipalUses
 
                         if (index.Follows(siteTarget) && !SymbolEqualityComparer.Default.Equals(index.OwnerOf(target), principal))
                         {
-                            foreach (var entry in index.SummaryOf(target).Entries)
+                            foreach (var entry in index.SummaryOf(target, cancellationToken).Entries)
                             {
                                 Consider(best, entry.Key, entry.Value.Distance + 1, target);
                             }
@@ -99,7 +99,7 @@ internal sealed class PrincipalUses
 
                     foreach (var entry in best.OrderBy(e => e.Key, System.StringComparer.Ordinal))
                     {
-                        if ((entry.Value.Distance > 1 && ReentersOwnCode(index, principal, entry.Value.Hop!, entry.Key))
+                        if ((entry.Value.Distance > 1 && ReentersOwnCode(index, principal, entry.Value.FirstHop!, entry.Key, cancellationToken))
                             || !reported.Add((site.Node, entry.Key)))
                         {
                             continue;
@@ -110,7 +110,7 @@ internal sealed class PrincipalUses
                             byScope[entry.Key] = uses = new List<ScopeUse>();
                         }
 
-                        uses.Add(new ScopeUse(site.Node, member, entry.Value.Hop));
+                        uses.Add(new ScopeUse(site.Node, member, entry.Value.FirstHop));
                     }
                 }
             }
@@ -143,10 +143,10 @@ internal sealed class PrincipalUses
     /// Whether the chain from a site leaves the principal and comes back into its own code before the API:
     /// then the last hop inside the principal is a site of that own member, which is reported itself.
     /// </summary>
-    private static bool ReentersOwnCode(ScopeIndex index, ISymbol principal, ISymbol firstHop, string scope) =>
-        index.OwnersAlongChain(firstHop, scope).Contains(principal);
+    private static bool ReentersOwnCode(ScopeIndex index, ISymbol principal, ISymbol firstHop, string scope, System.Threading.CancellationToken cancellationToken) =>
+        index.PrincipalsAlongChain(firstHop, scope, cancellationToken).Contains(principal);
 
-    private static void Consider(Dictionary<string, (int Distance, ISymbol? Hop)> best, string scope, int distance, ISymbol hop)
+    private static void Consider(Dictionary<string, (int Distance, ISymbol? FirstHop)> best, string scope, int distance, ISymbol hop)
     {
         if (!best.TryGetValue(scope, out var current) || distance < current.Distance)
         {

@@ -2,6 +2,7 @@ using System.Threading;
 
 namespace PermissionAnalyzer.Engine;
 
+// Grant requests: the scopes code requests for its token (GraphServiceClient, MSAL, Identity.Web), found once per compilation.
 internal sealed partial class ScopeIndex
 {
     private GrantRequests? grantRequests;

@@ -126,7 +126,29 @@ internal sealed class ScopeMapSet
     public static bool HasMapFiles(AnalyzerOptions? options) =>
         options is not null && options.AdditionalFiles.Any(f => ScopeMapFile.IsMapPath(f.Path));
 
-    public static ScopeMapSet Create(ImmutableArray<(string Path, ScopeMapFile File)> files) => files.IsEmpty ? Empty : new ScopeMapSet(files);
+    /// <summary>
+    /// The merged set of <paramref name="files"/>. The last set made is reused while the files are the same (same paths,
+    /// same texts: <see cref="IsFrom"/>), as they are for the compilations of successive edits of code: a set is a function
+    /// of its files alone (IDs are resolved against a compilation by the index, not here), so reusing it is safe.
+    /// </summary>
+    public static ScopeMapSet Create(ImmutableArray<(string Path, ScopeMapFile File)> files)
+    {
+        if (files.IsEmpty)
+        {
+            return Empty;
+        }
+
+        if (System.Threading.Volatile.Read(ref lastMade) is { } last && last.IsFrom(files))
+        {
+            return last;
+        }
+
+        var made = new ScopeMapSet(files);
+        System.Threading.Volatile.Write(ref lastMade, made);
+        return made;
+    }
+
+    private static ScopeMapSet? lastMade;
 
     /// <summary>Whether this set was made from the same files (same paths, same parsed texts).</summary>
     public bool IsFrom(ImmutableArray<(string Path, ScopeMapFile File)> files)

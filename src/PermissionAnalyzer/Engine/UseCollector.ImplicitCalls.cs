@@ -134,7 +134,7 @@ internal sealed partial class UseCollector
             return;
         }
 
-        if (model.GetTypeInfo(syntax).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+        if (model.GetTypeInfo(syntax, cancellationToken).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
         {
             if (CollectionBuilder(type) is { } builder)
             {
@@ -173,7 +173,7 @@ internal sealed partial class UseCollector
         {
             if (element is SpreadElementSyntax spread)
             {
-                AddEnumeration(model.GetTypeInfo(spread.Expression).Type);
+                AddEnumeration(model.GetTypeInfo(spread.Expression, cancellationToken).Type);
             }
         }
 
@@ -230,7 +230,7 @@ internal sealed partial class UseCollector
         foreach (var variable in syntax.Declaration.Variables)
         {
             if (variable.Initializer?.Value is { } value
-                && model.GetTypeInfo(value).Type is { TypeKind: not (TypeKind.Array or TypeKind.Pointer), SpecialType: SpecialType.None } type
+                && model.GetTypeInfo(value, cancellationToken).Type is { TypeKind: not (TypeKind.Array or TypeKind.Pointer), SpecialType: SpecialType.None } type
                 && PatternMethod(type, "GetPinnableReference") is { } pin)
             {
                 AddTarget(pin, type);
@@ -303,7 +303,7 @@ internal sealed partial class UseCollector
         }
 
         var info = model.GetForEachStatementInfo(syntax);
-        var collectionType = model.GetTypeInfo(syntax.Expression).Type;
+        var collectionType = model.GetTypeInfo(syntax.Expression, cancellationToken).Type;
         if (info.GetEnumeratorMethod is { } getEnumerator)
         {
             AddTarget(getEnumerator, collectionType);

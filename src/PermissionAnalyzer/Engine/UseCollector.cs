@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,21 +20,31 @@ internal sealed partial class UseCollector
     private readonly List<Site> sites;
     private readonly bool fromInitializer;
     private readonly List<SiteTarget> targets = new();
+    private readonly CancellationToken cancellationToken;
+    private readonly bool ignoreMethodGroups;
 
-    public UseCollector(ScopeIndex index, List<Site> sites, bool fromInitializer)
+    public UseCollector(ScopeIndex index, List<Site> sites, bool fromInitializer, CancellationToken cancellationToken)
     {
         this.index = index;
         this.sites = sites;
         this.fromInitializer = fromInitializer;
+        this.cancellationToken = cancellationToken;
+        ignoreMethodGroups = (index.Faults & EngineFaults.IgnoreMethodGroups) != 0;
     }
 
-    public void Collect(IOperation root)
+    public void Walk(IOperation root)
     {
         var stack = new Stack<IOperation>();
         stack.Push(root);
         var children = new List<IOperation>();
+        var visited = 0;
         while (stack.Count > 0)
         {
+            if ((++visited & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var operation = stack.Pop();
             if (operation is INameOfOperation)
             {
@@ -130,7 +141,7 @@ internal sealed partial class UseCollector
 
                 break;
 
-            case IMethodReferenceOperation methodReference when (index.Faults & EngineFaults.IgnoreMethodGroups) == 0:
+            case IMethodReferenceOperation methodReference when !ignoreMethodGroups:
                 if (methodReference.Method.MethodKind == MethodKind.LocalFunction)
                 {
                     AddDistinct(methodReference.Method.OriginalDefinition, followsBody: false);
@@ -387,7 +398,7 @@ internal sealed partial class UseCollector
             }
             else if (operation.SemanticModel is { } model)
             {
-                var info = model.GetSymbolInfo(operation.Syntax);
+                var info = model.GetSymbolInfo(operation.Syntax, cancellationToken);
                 if (info.Symbol is { } single)
                 {
                     AddAccessors(single, receiverType, AccessKind(operation));

@@ -9,29 +9,29 @@ namespace PermissionAnalyzer.Engine;
 /// </summary>
 internal sealed class UseSummary
 {
-    public static readonly UseSummary Empty = new(new Dictionary<string, Reach>());
+    public static readonly UseSummary Empty = new(new Dictionary<string, ShortestChain>());
 
-    public UseSummary(Dictionary<string, Reach> entries)
+    public UseSummary(Dictionary<string, ShortestChain> entries)
     {
         Entries = entries;
     }
 
-    public IReadOnlyDictionary<string, Reach> Entries { get; }
+    public IReadOnlyDictionary<string, ShortestChain> Entries { get; }
 }
 
 /// <summary>
-/// A scope reached at <see cref="Distance"/> hops through <see cref="Hop"/>; distance 0 with no hop is a
-/// dynamic call in the member's own body.
+/// The shortest chain from a member to a scope: its length (<see cref="Distance"/>, in calls) and the member it passes
+/// through first (<see cref="FirstHop"/>); distance 0 with no hop is a dynamic call in the member's own body.
 /// </summary>
-internal readonly struct Reach
+internal readonly struct ShortestChain
 {
-    public Reach(int distance, ISymbol? hop)
+    public ShortestChain(int distance, ISymbol? firstHop)
     {
         Distance = distance;
-        Hop = hop;
+        FirstHop = firstHop;
     }
 
     public int Distance { get; }
 
-    public ISymbol? Hop { get; }
+    public ISymbol? FirstHop { get; }
 }

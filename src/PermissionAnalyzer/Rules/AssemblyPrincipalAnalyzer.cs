@@ -50,8 +50,8 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
     {
         var assembly = index.Compilation.Assembly;
         var attributes = assembly.GetAttributes();
-        var declaration = PrincipalDeclaration.Read(index, assembly, attributes, context.CancellationToken);
-        var uses = PrincipalUses.Collect(index, assembly, AssemblyOwnedTypes(index, assembly.GlobalNamespace), context.CancellationToken);
+        var declaration = index.AssemblyDeclaration(context.CancellationToken);
+        var uses = PrincipalUses.Find(index, assembly, AssemblyOwnedTypes(index, assembly.GlobalNamespace), context.CancellationToken);
 
         var references = new List<SyntaxReference>();
         foreach (var attribute in attributes)
@@ -63,7 +63,7 @@ public sealed class AssemblyPrincipalAnalyzer : DiagnosticAnalyzer
         }
 
         var words = Options.DestructiveWordsFor(context.Options, references);
-        Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.CompilationEnd, "Assembly", context.ReportDiagnostic);
+        Verdicts.ReportDeclaration(declaration, uses, index.CatalogOf(context.CancellationToken), words, DescriptorSet.CompilationEnd, "Assembly", context.ReportDiagnostic);
     }
 
     /// <summary>The types whose code the assembly principal owns: every type outside type principals (the code fixes read it too).</summary>

@@ -50,6 +50,13 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (isLibrary && index.OwnerOf(type) is null && MemberContracts.IsVisibleOutside(type))
+                    {
+                        // Its public members' summaries start from these bodies: let the driver bind them in its models
+                        // (driver time) rather than the walk inside this analyzer's callback (as PrincipalAnalyzer does).
+                        symbolStart.RegisterOperationBlockAction(static _ => { });
+                    }
+
                     symbolStart.RegisterSymbolEndAction(c => AnalyzeType(index, type, isLibrary, c.ReportDiagnostic, c.CancellationToken));
                 },
                 SymbolKind.NamedType);
@@ -88,20 +95,20 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                     // fix; its callers are the framework. Calls through it are the documented interface limit.
                     if (index.MayDeclareRequirements(contract))
                     {
-                        ReportBeyondContract(index, member, accessor, contract, location, reported, report);
+                        ReportBeyondContract(index, member, accessor, contract, location, reported, report, cancellationToken);
                     }
                 }
             }
 
             if (!hasContract && judgePublicApi && MemberContracts.IsVisibleOutside(member))
             {
-                ReportUndeclared(index, member, accessors, location, report);
+                ReportUndeclared(index, member, accessors, location, report, cancellationToken);
             }
         }
     }
 
     /// <summary>PA0012: scopes the member's code uses that its declaration does not state.</summary>
-    private static void ReportUndeclared(ScopeIndex index, ISymbol member, ImmutableArray<IMethodSymbol> accessors, Location location, Action<Diagnostic> report)
+    private static void ReportUndeclared(ScopeIndex index, ISymbol member, ImmutableArray<IMethodSymbol> accessors, Location location, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         // Per scope, the first visible accessor (get before set, add before remove) that uses it undeclared.
         var undeclared = new SortedDictionary<string, (IMethodSymbol Accessor, ISymbol Hop)>(StringComparer.Ordinal);
@@ -113,9 +120,9 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
             }
 
             var declared = index.RequirementOf(accessor);
-            foreach (var entry in index.SummaryOf(accessor).Entries)
+            foreach (var entry in index.SummaryOf(accessor, cancellationToken).Entries)
             {
-                if (entry.Key != ScopeIndex.Undetermined && entry.Value.Hop is { } hop && !declared.Contains(entry.Key) && !undeclared.ContainsKey(entry.Key))
+                if (entry.Key != ScopeIndex.Undetermined && entry.Value.FirstHop is { } hop && !declared.Contains(entry.Key) && !undeclared.ContainsKey(entry.Key))
                 {
                     undeclared[entry.Key] = (accessor, hop);
                 }
@@ -124,7 +131,7 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
 
         foreach (var entry in undeclared)
         {
-            var chain = SymbolNames.Chain(index.ChainFrom(entry.Value.Hop, entry.Key), endsInDynamicCall: false);
+            var chain = SymbolNames.Chain(index.ChainFrom(entry.Value.Hop, entry.Key, cancellationToken), endsInDynamicCall: false);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Scope, entry.Key);
             report(Diagnostic.Create(Descriptors.Live.UndeclaredRequirement, location, properties, SymbolNames.Member(member), Term.Display(entry.Key), chain));
         }
@@ -138,17 +145,18 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
         IMethodSymbol contract,
         Location location,
         HashSet<(ISymbol Contract, string Scope)> reported,
-        Action<Diagnostic> report)
+        Action<Diagnostic> report,
+        CancellationToken cancellationToken)
     {
         var contractMember = (contract.AssociatedSymbol ?? contract).OriginalDefinition;
         var declaredByContract = index.RequirementOf(contract);
-        var used = index.SummaryOf(accessor).Entries;
+        var used = index.SummaryOf(accessor, cancellationToken).Entries;
         var own = MemberContracts.OwnDeclaration(accessor);
 
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in used)
         {
-            if (entry.Key != ScopeIndex.Undetermined && entry.Value.Hop is not null)
+            if (entry.Key != ScopeIndex.Undetermined && entry.Value.FirstHop is not null)
             {
                 scopes.Add(entry.Key);
             }
@@ -162,8 +170,8 @@ public sealed class DeclaredRequirementAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var reason = used.TryGetValue(scope, out var reach) && reach.Hop is { } hop
-                ? Descriptors.ContractReasons.ViaPrefix + SymbolNames.Chain(index.ChainFrom(hop, scope), endsInDynamicCall: false)
+            var reason = used.TryGetValue(scope, out var reach) && reach.FirstHop is { } hop
+                ? Descriptors.ContractReasons.ViaPrefix + SymbolNames.Chain(index.ChainFrom(hop, scope, cancellationToken), endsInDynamicCall: false)
                 : Descriptors.ContractReasons.OwnDeclaration;
             var contractName = SymbolNames.Member(contractMember);
             var properties = ImmutableDictionary<string, string?>.Empty

@@ -46,6 +46,11 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     if (index.IsPrincipal(type) || (index.IsAssemblyPrincipal && type.ContainingType is null))
                     {
+                        // Asking for the type's operation blocks makes the driver bind its members' bodies in its own
+                        // semantic models (driver time), which the engine's walk at the symbol end then reads from those
+                        // models instead of binding them inside this analyzer's callback. No body is bound more than
+                        // before: these are the bodies the walk starts from.
+                        symbolStart.RegisterOperationBlockAction(static _ => { });
                         symbolStart.RegisterSymbolEndAction(c => AnalyzeType(index, type, c.Options, c.ReportDiagnostic, c.CancellationToken));
                     }
                 },
@@ -59,31 +64,27 @@ public sealed class PrincipalAnalyzer : DiagnosticAnalyzer
         if (index.IsPrincipal(type))
         {
             var declaration = PrincipalDeclaration.Read(index, type, type.GetAttributes(), cancellationToken);
-            var uses = PrincipalUses.Collect(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            var uses = PrincipalUses.Find(index, type, PrincipalUses.OwnTypes(index, type), cancellationToken);
             var words = Options.DestructiveWordsFor(options, type.DeclaringSyntaxReferences);
-            Verdicts.ReportDeclaration(declaration, uses, index.Catalog, words, DescriptorSet.Live, "Type", report);
-            Verdicts.ReportUses(index, declaration, uses, "Type", report);
+            Verdicts.ReportDeclaration(declaration, uses, index.CatalogOf(cancellationToken), words, DescriptorSet.Live, "Type", report);
+            Verdicts.ReportUses(index, declaration, uses, "Type", report, cancellationToken);
         }
         else if (index.IsAssemblyPrincipal && type.ContainingType is null)
         {
             // Code owned by the assembly principal: its uses are reported live, type by type; the assembly's
             // grant verdicts need the whole compilation and come from AssemblyPrincipalAnalyzer.
             var assembly = index.Compilation.Assembly;
-            var declaration = PrincipalDeclaration.Read(index, assembly, assembly.GetAttributes(), cancellationToken);
-            var uses = PrincipalUses.Collect(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
-            Verdicts.ReportUses(index, declaration, uses, "Assembly", report);
+            var declaration = index.AssemblyDeclaration(cancellationToken);
+            var uses = PrincipalUses.Find(index, assembly, PrincipalUses.OwnTypes(index, type), cancellationToken);
+            Verdicts.ReportUses(index, declaration, uses, "Assembly", report, cancellationToken);
         }
     }
 
     private static void ValidateRequirements(ScopeIndex index, SymbolAnalysisContext context)
     {
-        foreach (var invalid in PrincipalDeclaration.ValidateRequirements(index, context.Symbol.GetAttributes(), context.CancellationToken))
+        foreach (var invalid in ScopeArgumentChecks.ValidateRequirements(index, context.Symbol.GetAttributes(), context.CancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Live.InvalidScope,
-                invalid.Syntax.GetLocation(),
-                AttributeNames.ShortName(invalid.Attribute),
-                invalid.Reason));
+            context.ReportDiagnostic(ScopeArgumentChecks.Report(Descriptors.Live.InvalidScope, invalid));
         }
     }
 }

@@ -95,13 +95,9 @@ public sealed class ScopeCatalogAnalyzer : DiagnosticAnalyzer
         var attributes = index.Compilation.Assembly.GetAttributes()
             .Where(a => a.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == list.SyntaxTree && list.Span.Contains(reference.Span))
             .ToImmutableArray();
-        foreach (var invalid in PrincipalDeclaration.ValidateRequirements(index, attributes, context.CancellationToken, catalog: true))
+        foreach (var invalid in ScopeArgumentChecks.ValidateRequirements(index, attributes, context.CancellationToken, catalog: true))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Live.InvalidScope,
-                invalid.Syntax.GetLocation(),
-                AttributeNames.ShortName(invalid.Attribute),
-                invalid.Reason));
+            context.ReportDiagnostic(ScopeArgumentChecks.Report(Descriptors.Live.InvalidScope, invalid));
         }
 
         foreach (var (implication, cycle) in index.Catalog.Cycles())

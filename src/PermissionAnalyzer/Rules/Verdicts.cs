@@ -28,7 +28,7 @@ internal static class Verdicts
     {
         foreach (var invalid in declaration.Invalid)
         {
-            report(Diagnostic.Create(descriptors.InvalidScope, invalid.Syntax.GetLocation(), AttributeNames.ShortName(invalid.Attribute), invalid.Reason));
+            report(ScopeArgumentChecks.Report(descriptors.InvalidScope, invalid));
         }
 
         var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
@@ -118,12 +118,13 @@ internal static class Verdicts
         PrincipalDeclaration declaration,
         PrincipalUses uses,
         string principalKind,
-        Action<Diagnostic> report)
+        Action<Diagnostic> report,
+        System.Threading.CancellationToken cancellationToken)
     {
         var grants = declaration.Grants.Select(g => g.Scope).ToImmutableArray();
         var needs = declaration.Needs.Select(n => n.Scope).ToImmutableArray();
         var features = string.Join(DiagnosticProperties.Separator.ToString(), declaration.Features);
-        var catalog = index.Catalog;
+        var catalog = index.CatalogOf(cancellationToken);
 
         foreach (var entry in uses.ByScope)
         {
@@ -132,7 +133,7 @@ internal static class Verdicts
             {
                 foreach (var use in entry.Value)
                 {
-                    var chain = use.FirstHop is null ? Array.Empty<ISymbol>() : index.ChainFrom(use.FirstHop, scope);
+                    var chain = use.FirstHop is null ? Array.Empty<ISymbol>() : index.ChainFrom(use.FirstHop, scope, cancellationToken);
                     var endsInDynamicCall = chain.Count == 0 || !index.RequirementOf(chain[chain.Count - 1]).Contains(scope);
                     report(Diagnostic.Create(
                         Descriptors.Live.UseCannotBeDetermined,
@@ -162,7 +163,7 @@ internal static class Verdicts
             var shown = Term.Display(scope);
             foreach (var use in entry.Value)
             {
-                var chain = SymbolNames.Chain(index.ChainFrom(use.FirstHop!, scope), endsInDynamicCall: false);
+                var chain = SymbolNames.Chain(index.ChainFrom(use.FirstHop!, scope, cancellationToken), endsInDynamicCall: false);
                 var member = SymbolNames.Member(use.Member);
                 var location = use.Site.GetLocation();
                 if (!granted)

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace PermissionAnalyzer.Engine;
 
+// Cycle summaries: what each member with a body reaches transitively, by strongly connected components of the call graph, each summarized once.
 internal sealed partial class ScopeIndex
 {
-    private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ChainTail> chainTails = new(ChainKeyComparer.Instance);
-    private readonly ConcurrentDictionary<(ISymbol Member, string Scope), ImmutableHashSet<ISymbol>> chainOwners = new(ChainKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, UseSummary> summaries = new(SymbolEqualityComparer.Default);
     private readonly object summaryWalk = new();
 
     /// <summary>
@@ -18,7 +19,7 @@ internal sealed partial class ScopeIndex
     /// bottom-up: each component once, its members' shortest chains by a breadth-first relaxation inside it.
     /// Summaries depend only on the call graph, so they are the same whichever callback computes them.
     /// </summary>
-    public UseSummary SummaryOf(ISymbol member)
+    public UseSummary SummaryOf(ISymbol member, CancellationToken cancellationToken)
     {
         member = member.OriginalDefinition;
         if (!HasBody(member))
@@ -34,12 +35,18 @@ internal sealed partial class ScopeIndex
         // One walk at a time: concurrent walks into the same unsummarized region (many principals entering one
         // deep chain) would each redo it to its end, since components are stored bottom-up only when a walk
         // finishes them. Serialized, every member is walked once; a waiting caller then finds its summary.
-        lock (summaryWalk)
+        // A cancelled walk stops between members and leaves only finished components stored: nothing half-done is kept.
+        Memo<UseSummary>.Enter(summaryWalk, cancellationToken);
+        try
         {
             if (!summaries.ContainsKey(member))
             {
-                SummarizeFrom(member);
+                SummarizeFrom(member, cancellationToken);
             }
+        }
+        finally
+        {
+            Monitor.Exit(summaryWalk);
         }
 
         return summaries[member];
@@ -60,7 +67,7 @@ internal sealed partial class ScopeIndex
         public int Next { get; set; }
     }
 
-    private void SummarizeFrom(ISymbol root)
+    private void SummarizeFrom(ISymbol root, CancellationToken cancellationToken)
     {
         var comparer = SymbolEqualityComparer.Default;
         var order = new Dictionary<ISymbol, int>(comparer);
@@ -74,12 +81,13 @@ internal sealed partial class ScopeIndex
             order[node] = low[node] = order.Count;
             componentStack.Add(node);
             onStack.Add(node);
-            frames.Push(new Frame(node, SuccessorsOf(node)));
+            frames.Push(new Frame(node, SuccessorsOf(node, cancellationToken)));
         }
 
         Enter(root);
         while (frames.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var frame = frames.Peek();
             if (frame.Next < frame.Successors.Length)
             {
@@ -131,11 +139,11 @@ internal sealed partial class ScopeIndex
         }
     }
 
-    private ImmutableArray<ISymbol> SuccessorsOf(ISymbol node)
+    private ImmutableArray<ISymbol> SuccessorsOf(ISymbol node, CancellationToken cancellationToken)
     {
         var builder = ImmutableArray.CreateBuilder<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var site in FactsOf(node))
+        foreach (var site in SitesOf(node, cancellationToken))
         {
             foreach (var target in site.Targets)
             {
@@ -159,7 +167,7 @@ internal sealed partial class ScopeIndex
         foreach (var node in component)
         {
             var distance = new Dictionary<string, int>();
-            foreach (var site in FactsOf(node))
+            foreach (var site in SitesOf(node, CancellationToken.None))
             {
                 if (site.IsDynamic)
                 {
@@ -196,12 +204,12 @@ internal sealed partial class ScopeIndex
         foreach (var node in component)
         {
             var distance = distances[node];
-            var entries = new Dictionary<string, Reach>(distance.Count);
-            foreach (var site in FactsOf(node))
+            var entries = new Dictionary<string, ShortestChain>(distance.Count);
+            foreach (var site in SitesOf(node, CancellationToken.None))
             {
                 if (site.IsDynamic && distance.TryGetValue(Undetermined, out var own) && own == 0)
                 {
-                    entries[Undetermined] = new Reach(0, null);
+                    entries[Undetermined] = new ShortestChain(0, null);
                 }
 
                 foreach (var siteTarget in site.Targets)
@@ -245,7 +253,7 @@ internal sealed partial class ScopeIndex
         var callers = new Dictionary<ISymbol, List<ISymbol>>(comparer);
         foreach (var node in component)
         {
-            foreach (var successor in SuccessorsOf(node))
+            foreach (var successor in SuccessorsOf(node, CancellationToken.None))
             {
                 if (inComponent.Contains(successor) && !comparer.Equals(successor, node))
                 {
@@ -308,210 +316,11 @@ internal sealed partial class ScopeIndex
         }
     }
 
-    private static void TryChoose(Dictionary<string, Reach> entries, Dictionary<string, int> distance, string scope, int candidate, ISymbol hop)
+    private static void TryChoose(Dictionary<string, ShortestChain> entries, Dictionary<string, int> distance, string scope, int candidate, ISymbol hop)
     {
         if (!entries.ContainsKey(scope) && distance.TryGetValue(scope, out var best) && best == candidate)
         {
-            entries[scope] = new Reach(candidate, hop);
+            entries[scope] = new ShortestChain(candidate, hop);
         }
-    }
-
-    /// <summary>
-    /// The chain of members from a site's target to the API that requires the scope: the target itself
-    /// when it requires the scope directly, else the target followed by its summary's hops. A chain longer
-    /// than messages show is returned elided: its head is walked, its tail and length come from memos shared
-    /// by every chain through the same member, so many sites reaching one deep chain cost its depth once.
-    /// </summary>
-    public IReadOnlyList<ISymbol> ChainFrom(ISymbol target, string scope)
-    {
-        var head = new List<ISymbol>(SymbolNames.MaxShownHops + 1) { target };
-        var current = target;
-        while (head.Count <= SymbolNames.MaxShownHops && NextHop(current, scope) is { } next)
-        {
-            head.Add(next);
-            current = next;
-        }
-
-        if (head.Count <= SymbolNames.MaxShownHops)
-        {
-            return head;
-        }
-
-        var tail = TailOf(target, scope);
-        return new ElidedChain(this, scope, head, tail.Length, tail.Last);
-    }
-
-    /// <summary>The member after <paramref name="current"/> in its chain to <paramref name="scope"/>; null at the chain's end.</summary>
-    private ISymbol? NextHop(ISymbol current, string scope) =>
-        RequirementOf(current).Contains(scope) ? null
-        : SummaryOf(current).Entries.TryGetValue(scope, out var reach) ? reach.Hop
-        : null;
-
-    /// <summary>
-    /// The principals owning a member of the chain from <paramref name="member"/> to the API requiring
-    /// <paramref name="scope"/>, after <paramref name="member"/> and before the API. Memoized per chain suffix
-    /// and computed iteratively, so chains of any depth cost their length once.
-    /// </summary>
-    public ImmutableHashSet<ISymbol> OwnersAlongChain(ISymbol member, string scope)
-    {
-        var path = new List<ISymbol>();
-        ImmutableHashSet<ISymbol>? owners = null;
-        ISymbol? memoized = null;
-        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
-        {
-            if (chainOwners.TryGetValue((current, scope), out var known))
-            {
-                owners = known;
-                memoized = current;
-                break;
-            }
-
-            path.Add(current);
-        }
-
-        owners ??= ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
-        for (var i = path.Count - 1; i >= 0; i--)
-        {
-            // The member after path[i]; the API at the chain's end is not code the chain passes through.
-            var next = i + 1 < path.Count ? path[i + 1] : memoized;
-            if (next is not null
-                && !(NextHop(next, scope) is null && RequirementOf(next).Contains(scope))
-                && OwnerOf(next) is { } owner)
-            {
-                owners = owners.Add(owner);
-            }
-
-            owners = chainOwners.GetOrAdd((path[i], scope), owners);
-        }
-
-        return owners;
-    }
-
-    private ChainTail TailOf(ISymbol member, string scope)
-    {
-        var path = new List<ISymbol>();
-        ChainTail? suffix = null;
-        for (ISymbol? current = member; current is not null; current = NextHop(current, scope))
-        {
-            if (chainTails.TryGetValue((current, scope), out var known))
-            {
-                suffix = known;
-                break;
-            }
-
-            path.Add(current);
-        }
-
-        for (var i = path.Count - 1; i >= 0; i--)
-        {
-            var length = suffix is null ? 1 : suffix.Length + 1;
-            ISymbol[] last;
-            if (suffix is null)
-            {
-                last = new[] { path[i] };
-            }
-            else if (length <= ChainTail.Size)
-            {
-                last = new ISymbol[suffix.Last.Length + 1];
-                last[0] = path[i];
-                suffix.Last.CopyTo(last, 1);
-            }
-            else
-            {
-                last = suffix.Last;
-            }
-
-            suffix = chainTails.GetOrAdd((path[i], scope), new ChainTail(length, last));
-        }
-
-        return suffix!;
-    }
-
-    /// <summary>The length of the chain from a member and its last members (all of them when it is short).</summary>
-    private sealed class ChainTail
-    {
-        public const int Size = SymbolNames.MaxShownHops / 2;
-
-        public ChainTail(int length, ISymbol[] last)
-        {
-            Length = length;
-            Last = last;
-        }
-
-        public int Length { get; }
-
-        public ISymbol[] Last { get; }
-    }
-
-    private sealed class ChainKeyComparer : IEqualityComparer<(ISymbol Member, string Scope)>
-    {
-        public static readonly ChainKeyComparer Instance = new();
-
-        public bool Equals((ISymbol Member, string Scope) x, (ISymbol Member, string Scope) y) =>
-            SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && string.Equals(x.Scope, y.Scope, StringComparison.Ordinal);
-
-        public int GetHashCode((ISymbol Member, string Scope) key) =>
-            (SymbolEqualityComparer.Default.GetHashCode(key.Member) * 31) + StringComparer.Ordinal.GetHashCode(key.Scope);
-    }
-
-    /// <summary>
-    /// A long chain: its head and tail (what messages show) are known, members in between are walked on demand.
-    /// </summary>
-    private sealed class ElidedChain : IReadOnlyList<ISymbol>
-    {
-        private readonly ScopeIndex index;
-        private readonly string scope;
-        private readonly List<ISymbol> head;
-        private readonly ISymbol[] tail;
-
-        public ElidedChain(ScopeIndex index, string scope, List<ISymbol> head, int count, ISymbol[] tail)
-        {
-            this.index = index;
-            this.scope = scope;
-            this.head = head;
-            this.tail = tail;
-            Count = count;
-        }
-
-        public int Count { get; }
-
-        public ISymbol this[int i]
-        {
-            get
-            {
-                if (i < 0 || i >= Count)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(i));
-                }
-
-                if (i < head.Count)
-                {
-                    return head[i];
-                }
-
-                if (i >= Count - tail.Length)
-                {
-                    return tail[i - (Count - tail.Length)];
-                }
-
-                var current = head[head.Count - 1];
-                for (var k = head.Count - 1; k < i; k++)
-                {
-                    current = index.NextHop(current, scope)!;
-                }
-
-                return current;
-            }
-        }
-
-        public IEnumerator<ISymbol> GetEnumerator()
-        {
-            for (ISymbol? current = head[0]; current is not null; current = index.NextHop(current, scope))
-            {
-                yield return current;
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -8,9 +8,10 @@ using PermissionAnalyzer.Engine.Sdks;
 
 namespace PermissionAnalyzer.Engine;
 
+// Scope maps, built-in SDK maps and the scope catalog this index reads requirements and implications from.
 internal sealed partial class ScopeIndex
 {
-    private readonly Lazy<ScopeCatalog> catalog;
+    private readonly Memo<ScopeCatalog> catalog = new();
     private MappedSymbols? mappedSymbols;
 
     /// <summary>The scope maps (additional files) this index was built with.</summary>
@@ -20,48 +21,11 @@ internal sealed partial class ScopeIndex
     public SdkMapSet Sdks { get; }
 
     /// <summary>Which scopes imply which, and which are destructive beyond the word rule.</summary>
-    public ScopeCatalog Catalog => catalog.Value;
+    public ScopeCatalog Catalog => CatalogOf(CancellationToken.None);
 
-    /// <summary>
-    /// The index of a compilation as the analyzers see it, with the scope maps among the additional files of
-    /// <paramref name="options"/>. One index per compilation and set of maps: a host that changes a map keeps
-    /// the compilation, so the maps (and the options that choose a built-in map's variant) are part of the key.
-    /// </summary>
-    public static ScopeIndex For(Compilation compilation, AnalyzerOptions? options)
-    {
-        var files = ScopeMapSet.FilesOf(options, CancellationToken.None);
-        var settings = SdkSettings.From(options);
-        var holder = Shared.GetValue(compilation, _ => new IndexHolder());
-        lock (holder)
-        {
-            if (holder.Current is { } current && current.Maps.IsFrom(files) && current.Sdks.Settings.Equals(settings))
-            {
-                return current;
-            }
-
-            return holder.Current = new ScopeIndex(compilation, ScopeMapSet.Create(files), SdkMapSet.For(compilation, settings));
-        }
-    }
-
-    /// <summary>
-    /// The index the analyzers use for the compilation, or one without map files (built-in SDK maps with default
-    /// settings) when none was made.
-    /// </summary>
-    public static ScopeIndex For(Compilation compilation)
-    {
-        var holder = Shared.GetValue(compilation, _ => new IndexHolder());
-        lock (holder)
-        {
-            return holder.Current ??= new ScopeIndex(compilation, ScopeMapSet.Empty, SdkMapSet.For(compilation, SdkSettings.Default));
-        }
-    }
-
-    /// <summary>
-    /// <see cref="AnalysisNeeded(Compilation)"/>, or the attributes are visible and a scope map is among the
-    /// additional files: a map alone can declare requirements.
-    /// </summary>
-    public static bool AnalysisNeeded(Compilation compilation, AnalyzerOptions? options) =>
-        AnalysisNeeded(compilation) || (ScopeMapSet.HasMapFiles(options) && AnnotationsVisible(compilation));
+    /// <summary><see cref="Catalog"/>, built by the first caller; a cancelled build is not remembered.</summary>
+    public ScopeCatalog CatalogOf(CancellationToken cancellationToken) =>
+        catalog.Get((index, token) => ScopeCatalog.Build(index.Compilation, index.Maps, index.Sdks, token).WithFaults(index.Faults), this, cancellationToken);
 
     /// <summary>The map IDs that match no symbol of the compilation or its references (PA0011).</summary>
     public IReadOnlyCollection<string> UnresolvedMapIds => Mapped.Unresolved;
@@ -139,10 +103,5 @@ internal sealed partial class ScopeIndex
         public Dictionary<ISymbol, ImmutableArray<string>> Terms { get; }
 
         public HashSet<string> Unresolved { get; }
-    }
-
-    private sealed class IndexHolder
-    {
-        public ScopeIndex? Current { get; set; }
     }
 }
