@@ -39,7 +39,8 @@ NUGET_PACKAGES="$work/nuget" dotnet tool install PermissionAnalyzer.Report --ver
   --tool-path "$work/tools" --add-source "$work/pack"
 tool="$work/tools/permission-report"
 
-for sample in MessagingPartners:samples/MessagingPartners/MessagingPartners.csproj SharedHelpers:samples/SharedHelpers/SharedHelpers.sln; do
+for sample in MessagingPartners:samples/MessagingPartners/MessagingPartners.csproj SharedHelpers:samples/SharedHelpers/SharedHelpers.sln \
+  GitHubBot:samples/GitHubBot/GitHubBot.csproj GraphMail:samples/GraphMail/GraphMail.csproj; do
   name=${sample%%:*}
   input=${sample#*:}
   step "permission-report $input"

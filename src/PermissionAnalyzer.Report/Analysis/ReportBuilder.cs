@@ -33,6 +33,22 @@ internal sealed partial class ReportBuilder
         this.progress = progress;
     }
 
+    /// <summary>
+    /// Whether the project's restore ran (MSBuildWorkspace does not warn about a missing one): its assets file in its
+    /// default place, unless the project moves its intermediate output elsewhere.
+    /// </summary>
+    private static bool IsRestored(Project project)
+    {
+        if (project.FilePath is not { } file || !File.Exists(file))
+        {
+            return true;
+        }
+
+        var text = File.ReadAllText(file);
+        return File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json"))
+            || text.Contains("IntermediateOutputPath", StringComparison.Ordinal);
+    }
+
     /// <summary>The analyzers of the package, as a build runs them.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
         new PrincipalAnalyzer(),
@@ -42,6 +58,16 @@ internal sealed partial class ReportBuilder
 
     public async Task<PermissionReport> BuildAsync(LoadedInput input, CancellationToken cancellationToken)
     {
+        // A project without its restore still loads, without its package references: its calls into an SDK would
+        // bind to nothing and the report would say "unused" where the code uses a scope. Refuse rather than mislead.
+        var unrestoredProjects = input.Projects.Where(p => !IsRestored(p)).Select(p => p.Name).ToList();
+        if (unrestoredProjects.Count > 0)
+        {
+            throw new LoadFailure(
+                $"{string.Join(", ", unrestoredProjects)} of {Relative(input.InputPath)} is not restored (no obj/project.assets.json): " +
+                $"run `dotnet restore {Relative(input.InputPath)}` first");
+        }
+
         var withoutAnnotations = new List<string>();
         for (var i = 0; i < input.Projects.Count; i++)
         {
@@ -55,12 +81,8 @@ internal sealed partial class ReportBuilder
 
         if (projectsAnalyzed == 0)
         {
-            // Without restore the package's attributes are missing too: say so first, it is the likelier cause.
-            // (MSBuildWorkspace does not warn about a missing restore; the assets file's default place tells.)
-            var unrestored = input.Projects.Any(p => p.FilePath is { } file && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json")));
             throw new LoadFailure(
                 $"no project of {Relative(input.InputPath)} sees the PermissionAnalyzer attributes ({string.Join(", ", withoutAnnotations)}): " +
-                (unrestored ? $"is it restored? run `dotnet restore {Relative(input.InputPath)}`; else " : string.Empty) +
                 "add <PackageReference Include=\"PermissionAnalyzer\" Version=\"0.1.0\" /> and annotate principals with [GrantedScopes] and [FeatureNeeds]");
         }
 
