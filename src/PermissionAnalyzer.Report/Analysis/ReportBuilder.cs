@@ -164,7 +164,7 @@ internal sealed partial class ReportBuilder
             {
                 var assembly = analyzed.Assembly;
                 var attributes = assembly.GetAttributes();
-                var declaration = PrincipalDeclaration.Read(index, assembly, attributes, cancellationToken);
+                var declaration = index.AssemblyDeclaration(cancellationToken);
                 var uses = PrincipalUses.Find(index, assembly, AssemblyPrincipalAnalyzer.AssemblyOwnedTypes(index, assembly.GlobalNamespace), cancellationToken);
                 var words = Options.DestructiveWordsFor(options, attributes.Select(a => a.ApplicationSyntaxReference).OfType<SyntaxReference>());
                 projectPrincipals.Add(Describe(index, project, assembly, "assembly", assembly.Name, declaration, uses, words, owners, cancellationToken));

@@ -69,7 +69,11 @@ internal sealed class GrantRequests
     /// <summary>Whether top-level statements request scopes outside every type principal: the assembly is then a principal.</summary>
     public bool HasAssemblyRequests { get; }
 
-    public static GrantRequests Find(Compilation compilation, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
+    /// <summary>
+    /// The requests of the compilation, each with the principal it grants to. <paramref name="assemblyIsPrincipal"/>:
+    /// the assembly declares grants or features (the index knows it already), so it owns requests outside type principals.
+    /// </summary>
+    public static GrantRequests Find(Compilation compilation, bool assemblyIsPrincipal, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
     {
         if (!GrantRequestReader.RequestApisVisible(compilation))
         {
@@ -77,7 +81,6 @@ internal sealed class GrantRequests
             return None;
         }
 
-        var assemblyIsPrincipal = compilation.Assembly.GetAttributes().Any(a => AttributeNames.Classify(a) is ScopeAttributeKind.GrantedScopes or ScopeAttributeKind.FeatureNeeds);
         ImmutableArray<GrantRequest>.Builder? found = null;
         foreach (var tree in compilation.SyntaxTrees)
         {

@@ -9,5 +9,5 @@ internal sealed partial class ScopeIndex
 
     /// <summary>The compilation's grant requests (DESIGN.md, "Grant requests in code"), found on first use.</summary>
     public GrantRequests Requests => LazyInitializer.EnsureInitialized(ref grantRequests, () =>
-        GrantRequests.Find(Compilation, GetSemanticModel, CancellationToken.None))!;
+        GrantRequests.Find(Compilation, declaresAssemblyPrincipal, GetSemanticModel, CancellationToken.None))!;
 }
