@@ -358,9 +358,7 @@ internal static class GrantRequestReader
         var scopes = ImmutableArray.CreateBuilder<(string, ExpressionSyntax)>();
         foreach (var element in elements)
         {
-            var constant = element is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                ? new Optional<object?>(literal.Token.ValueText)
-                : model.GetConstantValue(element, cancellationToken);
+            var constant = PrincipalDeclaration.ConstantOf(model, element, cancellationToken);
             if (!constant.HasValue)
             {
                 // A scope computed at run time: the grant cannot be read.
